@@ -1,0 +1,12 @@
+package io.chanmarket.core.catalog.metrics;
+
+import java.time.Instant;
+
+/**
+ * What a parser needs to know about a channel to refresh it.
+ *
+ * @param metricsUpdatedAt
+ *            when TGStat values were last written; null when never
+ */
+public record ChannelRef(long id, String username, String tgstatUrl, String telemetrUrl, Instant metricsUpdatedAt) {
+}
