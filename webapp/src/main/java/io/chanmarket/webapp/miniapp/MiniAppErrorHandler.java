@@ -10,7 +10,11 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.views.ModelAndView;
+import io.micronaut.views.ViewsRenderer;
+import io.micronaut.views.ViewsRendererLocator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import jakarta.inject.Singleton;
 
 /**
@@ -29,9 +33,25 @@ class MiniAppErrorHandler implements ExceptionHandler<MiniAppProblem, HttpRespon
     }
 
     private final ShellFactory shells;
+    private final ViewsRendererLocator renderers;
 
-    MiniAppErrorHandler(ShellFactory shells) {
+    MiniAppErrorHandler(ShellFactory shells, ViewsRendererLocator renderers) {
         this.shells = shells;
+        this.renderers = renderers;
+    }
+
+    /** Error responses bypass the views filter, so they are rendered here. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private String html(HttpRequest<?> request, String view, Object model) {
+        ViewsRenderer renderer = renderers.resolveViewsRenderer(view, MediaType.TEXT_HTML, model)
+                .orElseThrow(() -> new IllegalStateException("no renderer for " + view));
+        StringWriter out = new StringWriter();
+        try {
+            renderer.render(view, model, request).writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     @Override
@@ -40,10 +60,8 @@ class MiniAppErrorHandler implements ExceptionHandler<MiniAppProblem, HttpRespon
         if (problem instanceof MiniAppProblem.NoInitData && !api && request.getMethod() == HttpMethod.GET
                 && !Htmx.wantsPartial(request)) {
             Texts t = Texts.of(language(request));
-            return Htmx
-                    .privateHtml(HttpResponse
-                            .ok(new ModelAndView<>("miniapp/shell", new Views.Partial(shells.shell(t, false)))))
-                    .contentType(MediaType.TEXT_HTML_TYPE);
+            String shell = html(request, "miniapp/shell", new Views.Partial(shells.shell(t, false)));
+            return Htmx.privateHtml(HttpResponse.ok(shell)).contentType(MediaType.TEXT_HTML_TYPE);
         }
         HttpStatus status;
         String titleKey;
@@ -67,9 +85,11 @@ class MiniAppErrorHandler implements ExceptionHandler<MiniAppProblem, HttpRespon
             return HttpResponse.status(status).body(new ApiError(status.name().toLowerCase(), message));
         }
         Texts t = Texts.of(language(request));
-        MutableHttpResponse<?> response = Htmx
-                .render(request, shells.shell(t, true), "notice", new Views.Notice(t, titleKey, messageKey))
-                .status(status).contentType(MediaType.TEXT_HTML_TYPE);
+        Views.Notice notice = new Views.Notice(t, titleKey, messageKey);
+        String body = Htmx.wantsPartial(request) ? html(request, "miniapp/notice", new Views.Partial(notice))
+                : html(request, "miniapp/page_notice", new Views.Page(shells.shell(t, true), notice));
+        MutableHttpResponse<String> response = Htmx.privateHtml(HttpResponse.status(status).body(body))
+                .contentType(MediaType.TEXT_HTML_TYPE);
         if (Htmx.wantsPartial(request)) {
             response.header("HX-Retarget", "#view").header("HX-Reswap", "innerHTML");
         }

@@ -1,6 +1,9 @@
 package io.chanmarket.core.catalog.events;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Timestamp;
@@ -30,15 +33,15 @@ public class EventLog {
     private static final String INSERT = "INSERT INTO event_log (occurred_at, type, user_id, category_id, channel_id,"
             + " tracked_link_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
     private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final Thread writer;
     private volatile boolean stopping;
 
-    EventLog(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    EventLog(TransactionOperations<Connection> tx) {
+        this.tx = tx;
         this.writer = new Thread(this::run, "event-log-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -119,23 +122,27 @@ public class EventLog {
     }
 
     private void write(List<Event> events) {
-        jdbc.prepareStatement(INSERT, ps -> {
-            for (Event e : events) {
-                ps.setTimestamp(1, Timestamp.from(e.occurredAt()));
-                ps.setString(2, e.type().name());
-                setLong(ps, 3, e.userId());
-                setLong(ps, 4, e.categoryId());
-                setLong(ps, 5, e.channelId());
-                setLong(ps, 6, e.trackedLinkId());
-                ps.setString(7, e.payload());
-                ps.addBatch();
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(INSERT)) {
+                for (Event e : events) {
+                    ps.setTimestamp(1, Timestamp.from(e.occurredAt()));
+                    ps.setString(2, e.type().name());
+                    setLong(ps, 3, e.userId());
+                    setLong(ps, 4, e.categoryId());
+                    setLong(ps, 5, e.channelId());
+                    setLong(ps, 6, e.trackedLinkId());
+                    ps.setString(7, e.payload());
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("event_log insert failed: " + e.getMessage(), e);
             }
-            return ps.executeBatch();
         });
         written.addAndGet(events.size());
     }
 
-    private static void setLong(java.sql.PreparedStatement ps, int index, Long value) throws java.sql.SQLException {
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);
         } else {

@@ -1,6 +1,7 @@
 package io.chanmarket.core.catalog.favorites;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 
 /** A user's favorite channels. Adding twice or removing what is not there changes nothing. */
 @Singleton
+@Transactional
 public class Favorites {
 
     private final JdbcOperations jdbc;

@@ -2,6 +2,7 @@ package io.chanmarket.core.catalog.links;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * with a label. Arrivals are counted per link.
  */
 @Singleton
+@Transactional
 public class TrackedLinks {
 
     private final JdbcOperations jdbc;

@@ -1,6 +1,7 @@
 package io.chanmarket.core.catalog.users;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * per node, so authenticated requests do not each cost a write.
  */
 @Singleton
+@Transactional
 public class TelegramUsers {
 
     static final Duration REFRESH = Duration.ofMinutes(5);
