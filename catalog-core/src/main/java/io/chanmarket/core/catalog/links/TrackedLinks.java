@@ -1,0 +1,78 @@
+package io.chanmarket.core.catalog.links;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Optional;
+
+/**
+ * Tracked links. Every channel gets a default link when it is created (a database trigger); admins may add more, each
+ * with a label. Arrivals are counted per link.
+ */
+@Singleton
+@Transactional
+public class TrackedLinks {
+
+    private final JdbcOperations jdbc;
+
+    TrackedLinks(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<TrackedLink> byCode(String code) {
+        return jdbc.prepareStatement(
+                "SELECT id, code, channel_id, category_id, label, is_default FROM tracked_link WHERE code = ?", ps -> {
+                    ps.setString(1, code);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(link(rs)) : Optional.empty();
+                    }
+                });
+    }
+
+    /** The default link of a channel. */
+    public Optional<TrackedLink> defaultFor(long channelId) {
+        return jdbc.prepareStatement("SELECT id, code, channel_id, category_id, label, is_default FROM tracked_link"
+                + " WHERE channel_id = ? AND is_default", ps -> {
+                    ps.setLong(1, channelId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(link(rs)) : Optional.empty();
+                    }
+                });
+    }
+
+    /** Counts one arrival through the link. */
+    public void recordArrival(long linkId, @Nullable Long userId) {
+        jdbc.prepareStatement("INSERT INTO tracked_link_arrival (link_id, user_id) VALUES (?, ?)", ps -> {
+            ps.setLong(1, linkId);
+            if (userId == null) {
+                ps.setNull(2, Types.BIGINT);
+            } else {
+                ps.setLong(2, userId);
+            }
+            return ps.executeUpdate();
+        });
+    }
+
+    public long arrivals(long linkId) {
+        return jdbc.prepareStatement("SELECT count(*) FROM tracked_link_arrival WHERE link_id = ?", ps -> {
+            ps.setLong(1, linkId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static TrackedLink link(ResultSet rs) throws SQLException {
+        long channel = rs.getLong("channel_id");
+        Long channelId = rs.wasNull() ? null : channel;
+        long category = rs.getLong("category_id");
+        Long categoryId = rs.wasNull() ? null : category;
+        return new TrackedLink(rs.getLong("id"), rs.getString("code"), channelId, categoryId, rs.getString("label"),
+                rs.getBoolean("is_default"));
+    }
+}

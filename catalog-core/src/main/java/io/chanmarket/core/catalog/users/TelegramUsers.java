@@ -1,0 +1,54 @@
+package io.chanmarket.core.catalog.users;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Mini App's users: first and last seen, names and language. A user is written at most once per {@link #REFRESH}
+ * per node, so authenticated requests do not each cost a write.
+ */
+@Singleton
+@Transactional
+public class TelegramUsers {
+
+    static final Duration REFRESH = Duration.ofMinutes(5);
+    private static final int MAX_REMEMBERED = 200_000;
+
+    private final JdbcOperations jdbc;
+    private final ConcurrentHashMap<Long, Long> lastWrite = new ConcurrentHashMap<>();
+
+    TelegramUsers(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records that {@code user} is here now: creates them, or refreshes names, language and last-seen time. */
+    public void seen(TelegramUser user) {
+        long now = System.nanoTime();
+        Long previous = lastWrite.get(user.id());
+        if (previous != null && now - previous < REFRESH.toNanos()) {
+            return;
+        }
+        jdbc.prepareStatement("""
+                INSERT INTO telegram_user (id, first_name, last_name, username, language_code, is_premium)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                    username = excluded.username, language_code = excluded.language_code,
+                    is_premium = excluded.is_premium, last_seen_at = now()
+                """, ps -> {
+            ps.setLong(1, user.id());
+            ps.setString(2, user.firstName());
+            ps.setString(3, user.lastName());
+            ps.setString(4, user.username());
+            ps.setString(5, user.languageCode());
+            ps.setBoolean(6, user.premium());
+            return ps.executeUpdate();
+        });
+        if (lastWrite.size() > MAX_REMEMBERED) {
+            lastWrite.clear();
+        }
+        lastWrite.put(user.id(), now);
+    }
+}

@@ -1,0 +1,84 @@
+package io.chanmarket.webapp.miniapp;
+
+import io.chanmarket.core.catalog.users.TelegramUser;
+import io.chanmarket.core.catalog.users.TelegramUsers;
+import io.chanmarket.webapp.miniapp.auth.InitData;
+import io.chanmarket.webapp.miniapp.auth.InitDataValidator;
+import io.chanmarket.webapp.miniapp.auth.InvalidInitData;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authenticates Mini App requests by the raw initData in {@code Authorization: tma <initData>}. In dev mode
+ * ({@code app.miniapp.dev-user-id} set) a request without it acts as that user; this is logged loudly at start-up.
+ */
+@Context
+class MiniAppAuth {
+
+    static final String ATTRIBUTE = MiniAppUser.class.getName();
+    private static final Logger LOG = LoggerFactory.getLogger(MiniAppAuth.class);
+    private static final String SCHEME = "tma ";
+
+    private final InitDataValidator validator;
+    private final TelegramUsers users;
+    private final MiniAppSettings settings;
+
+    MiniAppAuth(MiniAppSettings settings, TelegramUsers users, JsonMapper json) {
+        this.settings = settings;
+        this.users = users;
+        Long botId = settings.botId();
+        if (botId == null && settings.botToken() != null && settings.botToken().contains(":")) {
+            botId = Long.parseLong(settings.botToken().substring(0, settings.botToken().indexOf(':')));
+        }
+        String key = "test".equalsIgnoreCase(settings.telegramEnvironment()) ? InitDataValidator.TEST_ENVIRONMENT_KEY
+                : InitDataValidator.PRODUCTION_KEY;
+        this.validator = new InitDataValidator(settings.botToken(), botId, key, settings.maxAuthAge(),
+                Clock.systemUTC(), json);
+        if (settings.devUserId() != null) {
+            LOG.warn("**************************************************************************");
+            LOG.warn("* MINI APP DEV MODE IS ON: requests without initData act as user {}", settings.devUserId());
+            LOG.warn("* Never enable app.miniapp.dev-user-id in production.");
+            LOG.warn("**************************************************************************");
+        }
+        if ((settings.botToken() == null || settings.botToken().isBlank()) && settings.botId() == null) {
+            LOG.warn("No app.miniapp.bot-token (or bot-id): Mini App requests cannot be authenticated");
+        }
+    }
+
+    /** The request's user; throws {@link MiniAppProblem} when there is none or the initData is not valid. */
+    MiniAppUser authenticate(HttpRequest<?> request) {
+        var cached = request.getAttribute(ATTRIBUTE, MiniAppUser.class);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        MiniAppUser user;
+        if (header == null || header.isBlank()) {
+            if (settings.devUserId() == null) {
+                throw new MiniAppProblem.NoInitData();
+            }
+            TelegramUser dev = new TelegramUser(settings.devUserId(), "Dev", "User", "dev_user",
+                    settings.devUserLanguage(), false);
+            user = new MiniAppUser(dev, Texts.languageOf(dev.languageCode()), null);
+        } else {
+            if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+                throw new MiniAppProblem.BadInitData("Authorization scheme is not tma");
+            }
+            try {
+                InitData data = validator.validate(header.substring(SCHEME.length()).trim());
+                user = new MiniAppUser(data.user(), Texts.languageOf(data.user().languageCode()), data.startParam());
+            } catch (InvalidInitData e) {
+                LOG.debug("Refused initData: {}", e.getMessage());
+                throw new MiniAppProblem.BadInitData(e.getMessage());
+            }
+        }
+        users.seen(user.user());
+        request.setAttribute(ATTRIBUTE, user);
+        return user;
+    }
+}

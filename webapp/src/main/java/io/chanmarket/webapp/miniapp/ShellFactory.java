@@ -1,0 +1,20 @@
+package io.chanmarket.webapp.miniapp;
+
+import jakarta.inject.Singleton;
+
+/** Builds the page frame with the configured script locations. */
+@Singleton
+class ShellFactory {
+
+    static final String HTMX = "/webjars/htmx.org/2.0.10/dist/htmx.min.js";
+
+    private final MiniAppSettings settings;
+
+    ShellFactory(MiniAppSettings settings) {
+        this.settings = settings;
+    }
+
+    Views.Shell shell(Texts t, boolean filled) {
+        return new Views.Shell(t, settings.telegramScript(), HTMX, filled);
+    }
+}

@@ -1,0 +1,115 @@
+package io.chanmarket.webapp.miniapp;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+/**
+ * UI texts of one language (from the {@code i18n/miniapp} bundles) and number formatting in that language's style.
+ * Russian unless the user's Telegram {@code language_code} names a non-Russian-speaking language.
+ */
+public final class Texts {
+
+    private static final Set<String> RUSSIAN_SPEAKING = Set.of("ru", "uk", "be", "kk", "uz", "ky", "tg", "hy", "az");
+    private static final Texts RU = new Texts("ru");
+    private static final Texts EN = new Texts("en");
+
+    private final String language;
+    private final Locale locale;
+    private final ResourceBundle bundle;
+    private final DecimalFormatSymbols symbols;
+
+    private Texts(String language) {
+        this.language = language;
+        this.locale = Locale.forLanguageTag(language);
+        this.bundle = ResourceBundle.getBundle("i18n/miniapp", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.symbols = new DecimalFormatSymbols(Locale.ROOT);
+        symbols.setGroupingSeparator("ru".equals(language) ? '\u00a0' : ',');
+        symbols.setDecimalSeparator("ru".equals(language) ? ',' : '.');
+    }
+
+    /** {@code ru} or {@code en} for a Telegram {@code language_code} (absent: Russian). */
+    public static String languageOf(String languageCode) {
+        if (languageCode == null || languageCode.isBlank()) {
+            return "ru";
+        }
+        String primary = languageCode.toLowerCase(Locale.ROOT).split("[-_]")[0];
+        return RUSSIAN_SPEAKING.contains(primary) ? "ru" : "en";
+    }
+
+    public static Texts of(String language) {
+        return "en".equals(language) ? EN : RU;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    /** The text for {@code key}; a missing key shows as itself (and fails the bundle test). */
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    public String fmt(String key, Object... args) {
+        return new MessageFormat(get(key), locale).format(args);
+    }
+
+    /** 9 876 / 12,3 тыс. / 1,2 млн (English: 9,876 / 12.3K / 1.2M); "—" for no data. */
+    public String compact(Long value) {
+        if (value == null) {
+            return get("number.none");
+        }
+        long abs = Math.abs(value);
+        if (abs < 10_000) {
+            return grouped(value);
+        }
+        if (abs < 1_000_000) {
+            return shortNumber(value / 1_000.0) + get("number.thousands");
+        }
+        if (abs < 1_000_000_000) {
+            return shortNumber(value / 1_000_000.0) + get("number.millions");
+        }
+        return shortNumber(value / 1_000_000_000.0) + get("number.billions");
+    }
+
+    /** 1 234 567 (English: 1,234,567); "—" for no data. */
+    public String grouped(Long value) {
+        if (value == null) {
+            return get("number.none");
+        }
+        return new DecimalFormat("#,##0", symbols).format(value);
+    }
+
+    /** 12,5% (English: 12.5%), at most one decimal; "—" for no data. */
+    public String pct(BigDecimal value) {
+        if (value == null) {
+            return get("number.none");
+        }
+        return new DecimalFormat("#,##0.#", symbols).format(value.setScale(1, RoundingMode.HALF_UP)) + "%";
+    }
+
+    /** 15 000 ₽, kopecks only when there are any; "—" for no data. */
+    public String rub(BigDecimal value) {
+        if (value == null) {
+            return get("number.none");
+        }
+        String pattern = value.stripTrailingZeros().scale() > 0 ? "#,##0.00" : "#,##0";
+        return new DecimalFormat(pattern, symbols).format(value) + "\u00a0₽";
+    }
+
+    private String shortNumber(double value) {
+        String pattern = Math.abs(value) >= 100 ? "0" : "0.#";
+        return new DecimalFormat(pattern, symbols).format(value);
+    }
+}

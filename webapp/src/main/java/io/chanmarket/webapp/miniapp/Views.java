@@ -1,0 +1,61 @@
+package io.chanmarket.webapp.miniapp;
+
+import io.chanmarket.core.catalog.channels.Category;
+import io.chanmarket.core.catalog.channels.CategoryWithChannels;
+import io.chanmarket.core.catalog.channels.ChannelDetails;
+import io.chanmarket.core.catalog.channels.ChannelPage;
+import io.chanmarket.core.catalog.channels.ChannelSummary;
+import io.chanmarket.core.catalog.channels.FilterOptions;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+
+/** The page models of the Mini App's templates (one record per partial). */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** The page frame: texts, script locations, and whether the server already filled the view. */
+    public record Shell(Texts t, String telegramScript, String htmxScript, boolean filled) {
+    }
+
+    /** A full page: the frame around one partial. */
+    @Introspected
+    public record Page(Shell shell, Object view) {
+    }
+
+    /** An htmx response: the partial alone. */
+    @Introspected
+    public record Partial(Object view) {
+    }
+
+    public record Home(Texts t, List<CategoryWithChannels> categories, @Nullable String noticeKey) {
+    }
+
+    public record CategoryList(Texts t, Category category, FilterOptions options, ListQuery query, Rows rows) {
+    }
+
+    public record Rows(Texts t, long categoryId, ListQuery query, ChannelPage page) {
+
+        public String nextUrl() {
+            return "/app/categories/" + categoryId + "/channels?" + query.queryString(page.page() + 1);
+        }
+    }
+
+    public record Card(Texts t, ChannelDetails channel, FavoriteButton favorite, String managerLink,
+            String trackedLink) {
+    }
+
+    public record FavoriteButton(Texts t, long channelId, boolean favorite) {
+    }
+
+    public record PricePanel(Texts t, ChannelDetails channel, String managerLink) {
+    }
+
+    public record Favorites(Texts t, List<ChannelSummary> channels) {
+    }
+
+    public record Notice(Texts t, String titleKey, String messageKey) {
+    }
+}

@@ -1,0 +1,323 @@
+package io.chanmarket.webapp.miniapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanmarket.core.catalog.events.EventLog;
+import io.chanmarket.testing.TestInfrastructure;
+import io.chanmarket.webapp.Application;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The Mini App over real HTTP on real PostgreSQL: pages and partials, JSON API, auth failures, deep links. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MiniAppIT {
+
+    private static final long ANNA = 5_000_001L;
+    private static final long JOHN = 5_000_002L;
+
+    private Application.Running app;
+    private CatalogFixture catalog;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private long news;
+    private long design;
+    private long bigNews;
+    private long smallNews;
+    private long midNews;
+    private long logos;
+    private long fonts;
+    private long hidden;
+
+    @BeforeAll
+    void start() throws Exception {
+        Map<String, Object> props = new HashMap<>(TestInfrastructure.properties());
+        props.put("micronaut.server.port", "-1");
+        props.put("app.catalog.demo-data", "false");
+        props.put("app.miniapp.bot-token", SignedInitData.BOT_TOKEN);
+        props.put("app.miniapp.max-auth-age", "1h");
+        app = Application.start(new String[0], props);
+        catalog = new CatalogFixture();
+        news = catalog.aCategory("Новости IT", "IT news");
+        bigNews = catalog.aChannel(news, "Большие новости", 250_000, 50_000, 20_000, "Россия", 70);
+        midNews = catalog.aChannel(news, "Средние новости", 40_000, 10_000, 3_000, "Казахстан", 30);
+        smallNews = catalog.aChannel(news, "Малые новости", 5_000, 1_000, 1_500, "Россия", 55);
+        for (int i = 0; i < 25; i++) {
+            catalog.aChannel(news, "Лента " + i, 1_000 + i, 100, 500, "Россия", 50);
+        }
+        hidden = catalog.aChannel(news, "Скрытый канал", 999_999, 1, 1, "Россия", 50);
+        catalog.hide(hidden);
+        design = catalog.aCategory("Дизайн", "Design");
+        logos = catalog.aChannel(design, "Логотипы", 12_000, 3_000, 2_000, "Россия", 40);
+        fonts = catalog.aChannel(design, "Шрифты", 8_000, 2_000, 1_000, "Беларусь", 45);
+        catalog.aReview(logos, "Анна", "Отличное размещение");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        catalog.close();
+        app.close();
+    }
+
+    // --- pages and partials
+
+    @Test
+    void aPlainLoadWithoutInitDataGetsTheShell() throws Exception {
+        HttpResponse<String> shell = get("/app", null, false);
+        assertThat(shell.statusCode()).isEqualTo(200);
+        assertThat(shell.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(shell.body()).contains("<html").contains("id=\"view\"").contains("data-filled=\"0\"")
+                .contains("htmx.min.js").contains("telegram-web-app.js");
+        HttpResponse<String> deepPath = get("/app/channels/" + logos, null, false);
+        assertThat(deepPath.statusCode()).isEqualTo(200);
+        assertThat(deepPath.body()).contains("data-filled=\"0\"").doesNotContain("Логотипы");
+    }
+
+    @Test
+    void homeShowsCategoriesWithTheirChannels() throws Exception {
+        HttpResponse<String> partial = get("/app", anna(), true);
+        assertThat(partial.statusCode()).isEqualTo(200);
+        assertThat(partial.body()).doesNotContain("<html").contains("id=\"home\"").contains("Новости IT")
+                .contains("Большие новости").contains("Дизайн").doesNotContain("Скрытый канал");
+        HttpResponse<String> full = get("/app", anna(), false);
+        assertThat(full.body()).contains("<html").contains("data-filled=\"1\"").contains("id=\"home\"");
+        assertThat(partial.headers().allValues("Vary").toString()).contains("HX-Request");
+    }
+
+    @Test
+    void theCategoryListsSortsFiltersSearchesAndPages() throws Exception {
+        String page = get("/app/categories/" + news, anna(), true).body();
+        assertThat(page).contains("id=\"category\"").contains("id=\"rows\"").contains("hx-trigger=\"revealed\"");
+        assertThat(page.indexOf("Большие новости")).isLessThan(page.indexOf("Средние новости"));
+        String byPrice = get("/app/categories/" + news + "/channels?sort=price&dir=asc", anna(), true).body();
+        assertThat(byPrice).doesNotContain("<html").doesNotContain("Большие новости");
+        String cheapFirst = get("/app/categories/" + news + "/channels?sort=price&dir=desc", anna(), true).body();
+        assertThat(cheapFirst.indexOf("Большие новости")).isLessThan(cheapFirst.indexOf("Средние новости"));
+        String filtered = get("/app/categories/" + news
+                + "/channels?min_subscribers=4000&max_subscribers=50000&geo=%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F",
+                anna(), true).body();
+        assertThat(filtered).contains("Малые новости").doesNotContain("Средние новости").doesNotContain("Большие");
+        assertThat(get("/app/categories/" + news + "/channels?gender=female&min_cpm=200", anna(), true).body())
+                .contains("Средние новости").doesNotContain("Большие новости");
+        assertThat(get("/app/categories/" + news + "/channels?q=%D1%81%D1%80%D0%B5%D0%B4%D0%BD", anna(), true).body())
+                .contains("Средние новости").doesNotContain("Малые новости");
+        String secondPage = get("/app/categories/" + news + "/channels?page=1", anna(), true).body();
+        assertThat(secondPage).contains("Лента").doesNotContain("Большие новости")
+                .doesNotContain("hx-trigger=\"revealed\"");
+        HttpResponse<String> full = get("/app/categories/" + news + "/channels?sort=err", anna(), false);
+        assertThat(full.body()).contains("<html").contains("id=\"category\"");
+    }
+
+    @Test
+    void badFilterValuesAreA400NotAnError() throws Exception {
+        HttpResponse<String> response = get("/app/categories/" + news + "/channels?min_subscribers=lots", anna(), true);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("id=\"notice\"");
+        assertThat(get("/app/categories/" + news + "?sort=popularity", anna(), true).statusCode()).isEqualTo(400);
+        assertThat(get("/app/categories/999999999", anna(), true).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theChannelCardShowsEveryFieldAndEmptySimilarSlots() throws Exception {
+        HttpResponse<String> card = get("/app/channels/" + logos, anna(), true);
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.body()).doesNotContain("<html").contains("id=\"card\"").contains("Логотипы")
+                .contains("12\u00a0000").contains("3\u00a0000").contains("2\u00a0000\u00a0₽").contains("666,67\u00a0₽") // CPM
+                                                                                                                        // =
+                                                                                                                        // 2000
+                                                                                                                        // /
+                                                                                                                        // 3000
+                                                                                                                        // *
+                                                                                                                        // 1000
+                .contains("25-34").contains("М 40%").contains("Россия 80,5%").contains("Отличное размещение")
+                .contains("https://t.me/").contains("Шрифты").contains("id=\"fav-btn\"").contains("?startapp=lk");
+        assertThat(card.body().split("slot empty", -1)).hasSize(4); // 1 similar channel, 3 empty slots
+        assertThat(get("/app/channels/" + logos, anna(), false).body()).contains("<html").contains("id=\"card\"");
+        assertThat(get("/app/channels/" + hidden, anna(), true).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void textsFollowTheUsersLanguage() throws Exception {
+        assertThat(get("/app/channels/" + logos, john(), true).body()).contains("Similar channels")
+                .contains("Contact manager");
+        assertThat(get("/app/channels/" + logos, anna(), true).body()).contains("Похожие каналы");
+    }
+
+    @Test
+    void favoritesCanBeAddedTwiceAndRemovedTwice() throws Exception {
+        assertThat(post("/app/channels/" + fonts + "/favorite", john()).body()).contains("aria-pressed=\"true\"");
+        assertThat(post("/app/channels/" + fonts + "/favorite", john()).statusCode()).isEqualTo(200);
+        assertThat(catalog.count("SELECT count(*) FROM favorite WHERE user_id = " + JOHN)).isEqualTo(1);
+        assertThat(get("/app/favorites", john(), true).body()).contains("id=\"favorites\"").contains("Шрифты");
+        assertThat(get("/app/channels/" + fonts, john(), true).body()).contains("aria-pressed=\"true\"");
+        assertThat(send("DELETE", "/app/channels/" + fonts + "/favorite", john()).body())
+                .contains("aria-pressed=\"false\"");
+        assertThat(send("DELETE", "/app/channels/" + fonts + "/favorite", john()).statusCode()).isEqualTo(200);
+        assertThat(get("/app/favorites", john(), true).body()).doesNotContain("Шрифты");
+        assertThat(catalog.count("SELECT count(*) FROM telegram_user WHERE id = " + JOHN)).isEqualTo(1);
+    }
+
+    @Test
+    void priceAndContactAreCountedEvents() throws Exception {
+        HttpResponse<String> price = post("/app/channels/" + logos + "/price", anna());
+        assertThat(price.body()).contains("id=\"price-info\"").contains("2\u00a0000\u00a0₽");
+        HttpResponse<String> contact = post("/app/channels/" + logos + "/contact", anna());
+        assertThat(contact.statusCode()).isEqualTo(204);
+        assertThat(contact.headers().firstValue("HX-Trigger").orElse("")).contains("openTelegramLink")
+                .contains("https://t.me/");
+        app.context().getBean(EventLog.class).flush(Duration.ofSeconds(5));
+        assertThat(catalog.count("SELECT count(*) FROM event_log WHERE type = 'PRICE_CLICK' AND channel_id = " + logos
+                + " AND user_id = " + ANNA)).isEqualTo(1);
+        assertThat(catalog
+                .count("SELECT count(*) FROM event_log WHERE type = 'CONTACT_MANAGER_CLICK' AND channel_id = " + logos))
+                        .isEqualTo(1);
+    }
+
+    // --- deep links
+
+    @Test
+    void channelAndCategoryPayloadsOpenTheirPages() throws Exception {
+        HttpResponse<String> channel = get("/app/start?payload=ch_" + logos, anna(), true);
+        assertThat(channel.body()).contains("id=\"card\"").contains("Логотипы");
+        assertThat(channel.headers().firstValue("HX-Replace-Url")).contains("/app/channels/" + logos);
+        HttpResponse<String> signed = get("/app/start", SignedInitData.forUser(ANNA, "Анна", "ru", "cat_" + design),
+                true);
+        assertThat(signed.body()).contains("id=\"category\"").contains("Шрифты");
+    }
+
+    @Test
+    void unknownOrMalformedPayloadsLandHomeWithANotice() throws Exception {
+        for (String payload : new String[] { "ch_999999999", "cat_0", "nosuchcode", "ch_x", "%3Cscript%3E" }) {
+            HttpResponse<String> response = get("/app/start?payload=" + payload, anna(), true);
+            assertThat(response.statusCode()).as(payload).isEqualTo(200);
+            assertThat(response.body()).as(payload).contains("id=\"home\"").contains("class=\"notice\"");
+        }
+        assertThat(get("/app/start", anna(), true).body()).contains("id=\"home\"").doesNotContain("class=\"notice\"");
+    }
+
+    @Test
+    void trackedLinkArrivalsAreCountedPerLink() throws Exception {
+        String code = catalog.text("SELECT code FROM tracked_link WHERE is_default AND channel_id = " + midNews);
+        long link = catalog.count("SELECT id FROM tracked_link WHERE code = '" + code + "'");
+        get("/app/start?payload=" + code, anna(), true);
+        HttpResponse<String> second = get("/app/start?payload=" + code, john(), true);
+        assertThat(second.body()).contains("Средние новости");
+        assertThat(catalog.count("SELECT count(*) FROM tracked_link_arrival WHERE link_id = " + link)).isEqualTo(2);
+        app.context().getBean(EventLog.class).flush(Duration.ofSeconds(5));
+        assertThat(catalog
+                .count("SELECT count(*) FROM event_log WHERE type = 'DEEP_LINK_ARRIVAL' AND tracked_link_id = " + link))
+                        .isEqualTo(2);
+        assertThat(catalog.count("SELECT count(*) FROM tracked_link WHERE is_default"))
+                .isEqualTo(catalog.count("SELECT count(*) FROM channel"));
+    }
+
+    // --- auth
+
+    @Test
+    void missingForgedExpiredOrTamperedInitDataIs401() throws Exception {
+        HttpResponse<String> missing = get("/app/channels/" + logos, null, true);
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.body()).contains("id=\"notice\"");
+        assertThat(missing.headers().firstValue("HX-Retarget")).contains("#view");
+        String forged = SignedInitData.sign(Map.of("auth_date", Long.toString(Instant.now().getEpochSecond()), "user",
+                "{\"id\":1,\"first_name\":\"Eve\"}"), "7000000001:OTHER");
+        assertThat(get("/app/channels/" + logos, forged, true).statusCode()).isEqualTo(401);
+        String expired = SignedInitData.forUser(ANNA, "Анна", "ru", null, Instant.now().minus(Duration.ofHours(2)));
+        assertThat(get("/app/channels/" + logos, expired, true).statusCode()).isEqualTo(401);
+        String tampered = anna().replace("%22id%22%3A" + ANNA, "%22id%22%3A" + JOHN);
+        assertThat(tampered).isNotEqualTo(anna());
+        assertThat(get("/app/favorites", tampered, true).statusCode()).isEqualTo(401);
+        HttpResponse<String> fullPage = get("/app/channels/" + logos, forged, false);
+        assertThat(fullPage.statusCode()).isEqualTo(401);
+        assertThat(fullPage.body()).contains("<html").contains("id=\"notice\"");
+        HttpResponse<String> api = get("/api/miniapp/favorites", null, false);
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).contains("\"error\":\"unauthorized\"");
+        assertThat(get("/api/miniapp/channels/" + logos, expired, false).statusCode()).isEqualTo(401);
+    }
+
+    // --- JSON API
+
+    @Test
+    void theJsonApiListsTheCatalogAndAChannel() throws Exception {
+        HttpResponse<String> list = get("/api/miniapp/catalog?perCategory=2", anna(), false);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"nameRu\":\"Новости IT\"").contains("Большие новости")
+                .contains("Средние новости").doesNotContain("Малые новости");
+        HttpResponse<String> channel = get("/api/miniapp/channels/" + logos, anna(), false);
+        assertThat(channel.body()).contains("\"title\":\"Логотипы\"").contains("\"subscribers\":12000")
+                .contains("\"similar\":{\"slots\":[").contains("null").contains("\"reviews\":[{");
+        HttpResponse<String> missing = get("/api/miniapp/channels/999999999", anna(), false);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("\"error\":\"not_found\"");
+        assertThat(get("/api/miniapp/catalog?perCategory=1000", anna(), false).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void jsonFavoritesAreIdempotent() throws Exception {
+        long user = 5_000_003L;
+        String auth = SignedInitData.forUser(user, "Kate", "en", null);
+        assertThat(send("PUT", "/api/miniapp/favorites/" + bigNews, auth).statusCode()).isEqualTo(204);
+        assertThat(send("PUT", "/api/miniapp/favorites/" + bigNews, auth).statusCode()).isEqualTo(204);
+        assertThat(send("PUT", "/api/miniapp/favorites/" + smallNews, auth).statusCode()).isEqualTo(204);
+        String favorites = get("/api/miniapp/favorites", auth, false).body();
+        assertThat(favorites.split("\"id\":", -1)).hasSize(3);
+        assertThat(send("DELETE", "/api/miniapp/favorites/" + bigNews, auth).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/miniapp/favorites/" + bigNews, auth).statusCode()).isEqualTo(204);
+        assertThat(get("/api/miniapp/favorites", auth, false).body()).doesNotContain("Большие новости")
+                .contains("Малые новости");
+        assertThat(send("PUT", "/api/miniapp/favorites/999999999", auth).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheJsonApi() throws Exception {
+        String spec = get("/swagger/chanmarket-0.1.yml", null, false).body();
+        assertThat(spec).contains("/api/miniapp/catalog").contains("/api/miniapp/favorites/{channelId}")
+                .contains("telegramInitData");
+    }
+
+    // --- helpers
+
+    private static String anna() {
+        return SignedInitData.forUser(ANNA, "Анна", "ru", null);
+    }
+
+    private static String john() {
+        return SignedInitData.forUser(JOHN, "John", "en", null);
+    }
+
+    private HttpResponse<String> get(String path, String initData, boolean htmx) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base().resolve(path)).GET();
+        if (initData != null) {
+            builder.header("Authorization", "tma " + initData);
+        }
+        if (htmx) {
+            builder.header("HX-Request", "true");
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String initData) throws Exception {
+        return send("POST", path, initData);
+    }
+
+    private HttpResponse<String> send(String method, String path, String initData) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base().resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "tma " + initData)
+                .header("HX-Request", "true").build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI base() {
+        return app.context().getBean(EmbeddedServer.class).getURI();
+    }
+}

@@ -1,0 +1,35 @@
+package io.chanmarket.webapp.miniapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StartPayloadTest {
+
+    @Test
+    void channelAndCategoryPayloadsNameTheirIds() {
+        assertThat(StartPayload.parse("ch_42")).isEqualTo(new StartPayload.Channel(42));
+        assertThat(StartPayload.parse("cat_7")).isEqualTo(new StartPayload.Category(7));
+    }
+
+    @Test
+    void otherAllowedPayloadsAreTrackedLinkCodes() {
+        assertThat(StartPayload.parse("lk12_ab34cd")).isEqualTo(new StartPayload.LinkCode("lk12_ab34cd"));
+        assertThat(StartPayload.parse("promo-2026")).isEqualTo(new StartPayload.LinkCode("promo-2026"));
+    }
+
+    @Test
+    void noPayloadIsAPlainOpen() {
+        assertThat(StartPayload.parse(null)).isInstanceOf(StartPayload.None.class);
+        assertThat(StartPayload.parse("")).isInstanceOf(StartPayload.None.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ch_", "ch_abc", "cat_-1", "ch_1234567890123456789", "has space", "x/y", "ch_1'--",
+            "привет", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
+    void malformedPayloadsAreRecognised(String raw) {
+        assertThat(StartPayload.parse(raw)).isInstanceOf(StartPayload.Malformed.class);
+    }
+}
