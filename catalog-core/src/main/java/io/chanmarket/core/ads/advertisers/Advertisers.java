@@ -1,0 +1,97 @@
+package io.chanmarket.core.ads.advertisers;
+
+import io.chanmarket.core.ads.AdsException;
+import io.chanmarket.core.ads.ChangeBus;
+import io.chanmarket.core.ads.Validation;
+import io.chanmarket.core.ads.clients.Clients;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Advertisers (bulk create-or-update, lookup) and the ML scores of (client, advertiser) pairs. */
+@Singleton
+public class Advertisers {
+
+    private static final int MAX_BATCH = 10_000;
+
+    private final AdvertiserRepository repository;
+    private final Clients clients;
+    private final ChangeBus bus;
+
+    Advertisers(AdvertiserRepository repository, Clients clients, ChangeBus bus) {
+        this.repository = repository;
+        this.clients = clients;
+        this.bus = bus;
+    }
+
+    /**
+     * Creates or renames every advertiser in {@code upserts}, all or none. When an id repeats, the last one wins.
+     *
+     * @return the stored advertisers, in the order given
+     */
+    public List<Advertiser> upsert(List<AdvertiserUpsert> upserts) {
+        if (upserts == null) {
+            throw new AdsException.Invalid("the body must be a JSON array of advertisers");
+        }
+        if (upserts.size() > MAX_BATCH) {
+            throw new AdsException.Invalid("at most " + MAX_BATCH + " advertisers per request");
+        }
+        List<Advertiser> advertisers = new ArrayList<>(upserts.size());
+        for (int i = 0; i < upserts.size(); i++) {
+            AdvertiserUpsert upsert = upserts.get(i);
+            String at = "[" + i + "].";
+            if (upsert == null) {
+                throw new AdsException.Invalid(at + "advertiser may not be null");
+            }
+            advertisers.add(new Advertiser(Validation.uuid(upsert.advertiserId(), at + "advertiser_id"),
+                    Validation.text(upsert.name(), at + "name")));
+        }
+        Map<UUID, Advertiser> last = new LinkedHashMap<>();
+        advertisers.forEach(advertiser -> last.put(advertiser.advertiserId(), advertiser));
+        repository.upsert(last.values());
+        return advertisers;
+    }
+
+    public Optional<Advertiser> find(UUID advertiserId) {
+        return repository.find(advertiserId);
+    }
+
+    /** The advertiser, or {@link AdsException.NotFound}. */
+    public Advertiser get(String advertiserId) {
+        return get(Validation.uuid(advertiserId, "advertiser_id"));
+    }
+
+    /** The advertiser, or {@link AdsException.NotFound}. */
+    public Advertiser get(UUID advertiserId) {
+        return find(advertiserId)
+                .orElseThrow(() -> new AdsException.NotFound("advertiser " + advertiserId + " not found"));
+    }
+
+    /** Sets the ML score of a (client, advertiser) pair; both must exist. A missing score counts as 0. */
+    public void upsertScore(MlScoreUpsert upsert) {
+        if (upsert == null) {
+            throw new AdsException.Invalid("the body must be a JSON object with client_id, advertiser_id and score");
+        }
+        UUID clientId = Validation.uuid(upsert.clientId(), "client_id");
+        UUID advertiserId = Validation.uuid(upsert.advertiserId(), "advertiser_id");
+        long score = Validation.required(upsert.score(), "score");
+        if (score < 0 || score > Integer.MAX_VALUE) {
+            throw new AdsException.Invalid("score must be between 0 and " + Integer.MAX_VALUE + ", got " + score);
+        }
+        if (clients.find(clientId).isEmpty()) {
+            throw new AdsException.NotFound("client " + clientId + " not found");
+        }
+        get(advertiserId);
+        repository.upsertScore(clientId, advertiserId, (int) score);
+        bus.publish(Clients.CHANGED + clientId);
+    }
+
+    /** Every ML score of one client, by advertiser; advertisers without a score are absent (score 0). */
+    public Map<UUID, Integer> scoresOf(UUID clientId) {
+        return repository.scoresOf(clientId);
+    }
+}

@@ -1,0 +1,88 @@
+package io.chanmarket.core.ads.clients;
+
+import io.chanmarket.core.ads.AdsException;
+import io.chanmarket.core.ads.ChangeBus;
+import io.chanmarket.core.ads.Validation;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Clients of the ad engine: bulk create-or-update and lookup. */
+@Singleton
+public class Clients {
+
+    /** Message on the {@link ChangeBus} when a client's data (or ML scores) changed: {@code client:<uuid>}. */
+    public static final String CHANGED = "client:";
+    /** Message on the {@link ChangeBus} when many clients changed at once. */
+    public static final String ALL_CHANGED = "clients";
+
+    static final int MAX_AGE = 150;
+    private static final int MAX_BATCH = 10_000;
+
+    private final ClientRepository repository;
+    private final ChangeBus bus;
+
+    Clients(ClientRepository repository, ChangeBus bus) {
+        this.repository = repository;
+        this.bus = bus;
+    }
+
+    /**
+     * Creates or replaces every client in {@code upserts}, all or none. When an id repeats, the last one wins.
+     *
+     * @return the stored clients, in the order given
+     */
+    public List<Client> upsert(List<ClientUpsert> upserts) {
+        if (upserts == null) {
+            throw new AdsException.Invalid("the body must be a JSON array of clients");
+        }
+        if (upserts.size() > MAX_BATCH) {
+            throw new AdsException.Invalid("at most " + MAX_BATCH + " clients per request");
+        }
+        List<Client> clients = new ArrayList<>(upserts.size());
+        for (int i = 0; i < upserts.size(); i++) {
+            clients.add(validate(upserts.get(i), "[" + i + "]."));
+        }
+        Map<UUID, Client> last = new LinkedHashMap<>();
+        clients.forEach(client -> last.put(client.clientId(), client));
+        repository.upsert(last.values());
+        if (last.size() > 100) {
+            bus.publish(ALL_CHANGED);
+        } else {
+            last.keySet().forEach(id -> bus.publish(CHANGED + id));
+        }
+        return clients;
+    }
+
+    private static Client validate(ClientUpsert upsert, String at) {
+        if (upsert == null) {
+            throw new AdsException.Invalid(at + "client may not be null");
+        }
+        UUID id = Validation.uuid(upsert.clientId(), at + "client_id");
+        String login = Validation.text(upsert.login(), at + "login");
+        int age = Validation.between(upsert.age(), at + "age", 0, MAX_AGE);
+        String location = Validation.text(upsert.location(), at + "location");
+        String gender = Validation.required(upsert.gender(), at + "gender");
+        Client.Gender parsed;
+        try {
+            parsed = Client.Gender.valueOf(gender);
+        } catch (IllegalArgumentException e) {
+            throw new AdsException.Invalid(at + "gender must be MALE or FEMALE");
+        }
+        return new Client(id, login, age, location, parsed);
+    }
+
+    public Optional<Client> find(UUID clientId) {
+        return repository.find(clientId);
+    }
+
+    /** The client, or {@link AdsException.NotFound}. */
+    public Client get(String clientId) {
+        UUID id = Validation.uuid(clientId, "client_id");
+        return find(id).orElseThrow(() -> new AdsException.NotFound("client " + id + " not found"));
+    }
+}

@@ -1,0 +1,10 @@
+package io.chanmarket.core.ads.serving;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.util.UUID;
+
+/** The ad shown to a client; its id is the campaign's id. */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record Ad(UUID adId, String adTitle, String adText, UUID advertiserId) {
+}

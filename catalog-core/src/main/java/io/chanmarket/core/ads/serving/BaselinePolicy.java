@@ -1,0 +1,24 @@
+package io.chanmarket.core.ads.serving;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The baseline for comparisons ({@code app.ads.policy=baseline}): any fitting ad, chosen uniformly at random. It obeys
+ * the same rules (targeting, dates, limits, unique impressions) and ignores prices, scores and pacing.
+ */
+@Singleton
+@Requires(property = "app.ads.policy", value = "baseline")
+class BaselinePolicy implements ServingPolicy {
+
+    @Override
+    public List<Slot> rank(ClientProfile profile, List<Slot> candidates, int today) {
+        List<Slot> ranked = new ArrayList<>(candidates);
+        Collections.shuffle(ranked, ThreadLocalRandom.current());
+        return ranked;
+    }
+}

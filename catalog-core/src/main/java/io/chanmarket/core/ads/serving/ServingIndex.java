@@ -1,0 +1,94 @@
+package io.chanmarket.core.ads.serving;
+
+import io.chanmarket.core.ads.campaigns.Campaign;
+import io.chanmarket.core.ads.campaigns.Campaigns;
+import io.chanmarket.core.ads.clock.AdClock;
+import io.chanmarket.core.platform.shared.Counters;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The campaigns running today, in memory. A snapshot is built for one (day, campaign changes) pair; a request that
+ * finds the day or the campaigns moved on rebuilds it first (one thread builds, the others wait), so serving never sees
+ * a campaign outside its dates or with stale targeting on this node, and never reads campaigns from the database per
+ * request.
+ */
+@Singleton
+class ServingIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServingIndex.class);
+
+    /** The campaigns running on {@code day}, built when campaigns had changed {@code changes} times. */
+    record Snapshot(int day, long changes, List<Slot> slots, Map<UUID, Slot> byId) {
+    }
+
+    private final Campaigns campaigns;
+    private final AdClock clock;
+    private final Counters counters;
+    private final ServingRepository repository;
+    private volatile Snapshot snapshot = new Snapshot(-1, -1, List.of(), Map.of());
+
+    ServingIndex(Campaigns campaigns, AdClock clock, Counters counters, ServingRepository repository) {
+        this.campaigns = campaigns;
+        this.clock = clock;
+        this.counters = counters;
+        this.repository = repository;
+    }
+
+    static String impressionsKey(UUID campaignId) {
+        return "ads:impressions:" + campaignId;
+    }
+
+    /** Today's snapshot, rebuilt first when the day or the campaigns changed. */
+    Snapshot current() {
+        Snapshot s = snapshot;
+        if (s.day() == clock.today() && s.changes() == campaigns.changes()) {
+            return s;
+        }
+        synchronized (this) {
+            s = snapshot;
+            int day = clock.today();
+            long changes = campaigns.changes();
+            if (s.day() != day || s.changes() != changes) {
+                s = build(day, changes);
+                snapshot = s;
+            }
+            return s;
+        }
+    }
+
+    private Snapshot build(int day, long changes) {
+        List<Campaign> active = campaigns.activeOn(day);
+        List<UUID> ids = active.stream().map(Campaign::campaignId).toList();
+        Map<UUID, ServingRepository.Counts> counts = repository.counts(ids);
+        Map<UUID, Long> today = repository.impressionsOn(ids, day);
+        List<Slot> slots = active.stream().map(campaign -> {
+            ServingRepository.Counts stored = counts.getOrDefault(campaign.campaignId(),
+                    new ServingRepository.Counts(0, 0));
+            long counted = reconcile(campaign.campaignId(), stored.impressions());
+            long todayCount = today.getOrDefault(campaign.campaignId(), 0L);
+            return new Slot(campaign, stored.impressions() - todayCount, counted, stored.clicks());
+        }).toList();
+        LOG.debug("Serving index for day {}: {} campaigns", day, slots.size());
+        return new Snapshot(day, changes, slots,
+                slots.stream().collect(Collectors.toUnmodifiableMap(slot -> slot.campaign.campaignId(), x -> x)));
+    }
+
+    /**
+     * Makes the shared counter at least the stored count (after a restart of an in-process node, or a Redis that lost
+     * its data). The conditional add means two nodes doing this at once add the difference only once.
+     */
+    private long reconcile(UUID campaignId, long stored) {
+        String key = impressionsKey(campaignId);
+        long counted = counters.get(key);
+        if (counted < stored) {
+            counted = counters.addIfAtMost(key, stored - counted, stored).orElseGet(() -> counters.get(key));
+        }
+        return counted;
+    }
+}

@@ -1,0 +1,55 @@
+package io.chanmarket.webapp.ads;
+
+import io.chanmarket.core.ads.AdsException;
+import io.chanmarket.core.ads.Jdbc;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where the ad API's failures become HTTP statuses: invalid input 400, an unknown client, advertiser or
+ * campaign (or no fitting ad) 404, a conflict with the current state 409, and the database failing 503. The body is
+ * always {@code {"status": 400, "error": "Bad Request", "message": "..."}} with a message meant for the caller, never
+ * exception internals. (A body that is not JSON of the expected shape is refused with 400 by the framework before it
+ * reaches the ad engine.)
+ */
+@Produces
+@Singleton
+public class AdApiErrors implements ExceptionHandler<AdsException, HttpResponse<AdApiErrors.ApiError>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdApiErrors.class);
+
+    /** The error body of the ad API. */
+    @Serdeable
+    public record ApiError(int status, String error, String message) {
+    }
+
+    static HttpResponse<ApiError> error(HttpStatus status, String message) {
+        return HttpResponse.<ApiError> status(status).body(new ApiError(status.getCode(), status.getReason(), message));
+    }
+
+    @Override
+    public HttpResponse<ApiError> handle(HttpRequest request, AdsException exception) {
+        HttpStatus status = exception instanceof AdsException.Invalid ? HttpStatus.BAD_REQUEST
+                : exception instanceof AdsException.NotFound ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        return error(status, exception.getMessage());
+    }
+
+    /** The ad engine's database failed: 503, logged with its cause. */
+    @Produces
+    @Singleton
+    public static class DatabaseDown implements ExceptionHandler<Jdbc.DatabaseFailure, HttpResponse<ApiError>> {
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, Jdbc.DatabaseFailure exception) {
+            LOG.error("Ad API request {} {} failed", request.getMethod(), request.getPath(), exception);
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "the ad engine cannot serve this request now; try again");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.chanmarket.webapp.ads;
+
+import io.chanmarket.core.ads.stats.AdStats;
+import io.chanmarket.core.ads.stats.DailyStats;
+import io.chanmarket.core.ads.stats.Stats;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+
+/** Ad engine statistics per campaign and per advertiser, in total and per day. */
+@Controller("/stats")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Statistics")
+class StatsController {
+
+    private final AdStats stats;
+
+    StatsController(AdStats stats) {
+        this.stats = stats;
+    }
+
+    @Get("/campaigns/{campaignId}")
+    Stats campaign(String campaignId) {
+        return stats.campaign(campaignId);
+    }
+
+    @Get("/campaigns/{campaignId}/daily")
+    List<DailyStats> campaignDaily(String campaignId) {
+        return stats.campaignDaily(campaignId);
+    }
+
+    @Get("/advertisers/{advertiserId}/campaigns")
+    Stats advertiser(String advertiserId) {
+        return stats.advertiser(advertiserId);
+    }
+
+    @Get("/advertisers/{advertiserId}/campaigns/daily")
+    List<DailyStats> advertiserDaily(String advertiserId) {
+        return stats.advertiserDaily(advertiserId);
+    }
+}

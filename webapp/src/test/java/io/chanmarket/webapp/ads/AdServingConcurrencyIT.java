@@ -1,0 +1,139 @@
+package io.chanmarket.webapp.ads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.chanmarket.testing.TestInfrastructure;
+import io.chanmarket.webapp.Application;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Serving under concurrency: 32 parallel requests never pass a limit, never count a (client, campaign) pair twice, and
+ * with Redis two nodes sharing PostgreSQL and Redis keep both rules and see each other's changes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdServingConcurrencyIT {
+
+    private Application.Running app;
+    private AdApi api;
+    private final ExecutorService pool = Executors.newFixedThreadPool(32);
+
+    @BeforeAll
+    void start() {
+        app = AdEngineFixture.startNode(Map.of());
+        api = AdEngineFixture.apiOf(app);
+    }
+
+    @AfterAll
+    void stop() {
+        pool.shutdownNow();
+        app.close();
+    }
+
+    private List<AdApi.Reply> inParallel(List<Callable<AdApi.Reply>> calls) throws Exception {
+        List<AdApi.Reply> replies = new ArrayList<>();
+        for (Future<AdApi.Reply> future : pool.invokeAll(calls)) {
+            replies.add(future.get());
+        }
+        return replies;
+    }
+
+    @Test
+    void manyClientsRacingForALimitedCampaignGetExactlyTheLimit() throws Exception {
+        AdEngineFixture given = new AdEngineFixture(api);
+        String campaign = given.campaign(given.advertiser(), Map.of("impressions_limit", 25));
+        List<String> clients = given.clients(60);
+        List<Callable<AdApi.Reply>> calls = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (String client : clients) {
+                calls.add(() -> given.ad(client));
+            }
+        }
+        Collections.shuffle(calls);
+        List<AdApi.Reply> replies = inParallel(calls);
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).isIn(200, 404));
+        assertThat(given.stats(campaign)).containsEntry("impressions_count", 25);
+        // Exactly the 25 counted clients are ever shown the ad.
+        long shownClients = clients.stream().filter(client -> given.ad(client).status() == 200).count();
+        assertThat(shownClients).isEqualTo(25);
+    }
+
+    @Test
+    void oneClientAskingInParallelIsCountedOncePerCampaign() throws Exception {
+        AdEngineFixture given = new AdEngineFixture(api);
+        String advertiser = given.advertiser();
+        String first = given.campaign(advertiser, Map.of());
+        String second = given.campaign(advertiser, Map.of());
+        String client = given.client(33, "FEMALE");
+        List<Callable<AdApi.Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            calls.add(() -> given.ad(client));
+        }
+        assertThat(inParallel(calls)).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(200));
+        assertThat(given.stats(first)).containsEntry("impressions_count", 1);
+        assertThat(given.stats(second)).containsEntry("impressions_count", 1);
+
+        List<Callable<AdApi.Reply>> clicks = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            clicks.add(() -> api.post("/ads/" + first + "/click", Map.of("client_id", client)));
+        }
+        assertThat(inParallel(clicks)).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(204));
+        assertThat(given.stats(first)).containsEntry("clicks_count", 1);
+    }
+
+    @Test
+    void twoNodesShareLimitsUniquenessAndChanges() throws Exception {
+        assumeTrue(TestInfrastructure.redisUri().isPresent(), "two nodes need Redis (set TEST_REDIS_URI)");
+        try (Application.Running second = AdEngineFixture.startNode(Map.of())) {
+            AdApi other = AdEngineFixture.apiOf(second);
+            AdEngineFixture onFirst = new AdEngineFixture(api);
+            String advertiser = onFirst.advertiser();
+            List<String> campaigns = List.of(onFirst.campaign(advertiser, Map.of("impressions_limit", 20)),
+                    onFirst.campaign(advertiser, Map.of("impressions_limit", 20)));
+            List<String> clients = onFirst.clients(50);
+            List<Callable<AdApi.Reply>> calls = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (String client : clients) {
+                    for (AdApi node : List.of(api, other)) {
+                        calls.add(() -> node.get("/ads?client_id=" + client));
+                    }
+                }
+            }
+            Collections.shuffle(calls);
+            assertThat(inParallel(calls)).allSatisfy(reply -> assertThat(reply.status()).isIn(200, 404));
+            for (String campaign : campaigns) {
+                assertThat(onFirst.stats(campaign)).containsEntry("impressions_count", 20);
+            }
+
+            // A day change on one node reaches the other: the campaigns end after this day.
+            String late = onFirst.campaign(advertiser, Map.of("start_date", AdEngineFixture.today() + 1, "end_date",
+                    AdEngineFixture.today() + 1, "targeting", Map.of("location", onFirst.town)));
+            String fresh = onFirst.client(44, "MALE");
+            assertThat(other.get("/ads?client_id=" + fresh).status()).isEqualTo(404);
+            onFirst.advanceTo(AdEngineFixture.today() + 1);
+            assertThat(eventually(() -> other.get("/ads?client_id=" + fresh).field("ad_id"), late)).isTrue();
+        }
+    }
+
+    private static boolean eventually(Callable<String> probe, String expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (expected.equals(probe.call())) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+}
