@@ -1,0 +1,90 @@
+package io.chanmarket.admin.auth;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Admin-panel accounts: the API the users pages and the bootstrap use. Changing an account ends its sessions, so a
+ * demoted or deactivated account loses access at once. Callers audit.
+ */
+@Singleton
+@Transactional
+public class AdminAccounts {
+
+    private final AccountRepository accounts;
+    private final SessionRepository sessions;
+    private final PasswordHasher hasher;
+
+    AdminAccounts(AccountRepository accounts, SessionRepository sessions, PasswordHasher hasher) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.hasher = hasher;
+    }
+
+    /** What saving an account led to. */
+    public sealed interface Outcome {
+    }
+
+    public record Saved(Account account) implements Outcome {
+    }
+
+    /** Someone else changed the account since the form was opened. */
+    public record Stale(Account current) implements Outcome {
+    }
+
+    public record UsernameTaken() implements Outcome {
+    }
+
+    public record NotFound() implements Outcome {
+    }
+
+    /** The change would leave no active admin. */
+    public record LastAdmin() implements Outcome {
+    }
+
+    public static String normalize(String username) {
+        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public List<Account> list() {
+        return accounts.list();
+    }
+
+    public Optional<Account> find(long id) {
+        return accounts.findById(id).map(AccountRepository.Stored::account);
+    }
+
+    public boolean anyActiveAdmin() {
+        return accounts.anyActiveAdmin();
+    }
+
+    public Outcome create(String username, Role role, String password) {
+        Optional<Long> id = accounts.insert(normalize(username), role, hasher.hash(password));
+        if (id.isEmpty()) {
+            return new UsernameTaken();
+        }
+        return new Saved(find(id.get()).orElseThrow());
+    }
+
+    /** Changes role and active flag, and the password when {@code newPassword} is not blank. */
+    public Outcome update(long id, long expectedVersion, Role role, boolean active, String newPassword) {
+        Optional<Account> before = find(id);
+        if (before.isEmpty()) {
+            return new NotFound();
+        }
+        Account current = before.get();
+        boolean losesAdmin = current.role() == Role.ADMIN && current.active() && (role != Role.ADMIN || !active);
+        if (losesAdmin && accounts.countActiveAdmins() <= 1) {
+            return new LastAdmin();
+        }
+        String hash = newPassword == null || newPassword.isBlank() ? null : hasher.hash(newPassword);
+        if (!accounts.update(id, expectedVersion, role, active, hash)) {
+            return new Stale(current);
+        }
+        sessions.deleteForUser(id);
+        return new Saved(find(id).orElseThrow());
+    }
+}

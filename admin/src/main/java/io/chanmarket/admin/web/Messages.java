@@ -1,0 +1,48 @@
+package io.chanmarket.admin.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The admin panel's UI texts ({@code i18n/admin*.properties}, Russian default and English). The language comes from the
+ * {@value #LANGUAGE_COOKIE} cookie (the switch in the header), else from {@code Accept-Language}, else Russian.
+ */
+@Singleton
+public class Messages {
+
+    public static final String LANGUAGE_COOKIE = "cm_admin_lang";
+    public static final String BUNDLE = "i18n.admin";
+    public static final List<String> LANGUAGES = List.of("ru", "en");
+
+    private final Texts russian = new Texts("ru", ResourceBundle.getBundle(BUNDLE, Locale.ROOT));
+    private final Texts english = new Texts("en", ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH));
+
+    public Texts forRequest(HttpRequest<?> request) {
+        String chosen = request.getCookies().findCookie(LANGUAGE_COOKIE).map(Cookie::getValue).orElse(null);
+        if (chosen != null && LANGUAGES.contains(chosen)) {
+            return forLanguage(chosen);
+        }
+        String header = request.getHeaders().get("Accept-Language");
+        if (header != null) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                    String lang = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
+                    if (LANGUAGES.contains(lang)) {
+                        return forLanguage(lang);
+                    }
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a malformed header: fall back to the default language
+            }
+        }
+        return russian;
+    }
+
+    public Texts forLanguage(String language) {
+        return "en".equals(language) ? english : russian;
+    }
+}

@@ -1,0 +1,23 @@
+package io.chanmarket.admin;
+
+import io.chanmarket.testing.TestInfrastructure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/** Direct SQL on this run's database, for test set-up that the panel itself cannot do. */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static void execute(String sql) {
+        TestInfrastructure.Database db = TestInfrastructure.database();
+        try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
