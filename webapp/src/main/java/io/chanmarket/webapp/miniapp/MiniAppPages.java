@@ -12,6 +12,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -30,6 +31,8 @@ import java.nio.charset.StandardCharsets;
  */
 @Controller("/app")
 @Produces(MediaType.TEXT_HTML)
+@Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON,
+        MediaType.TEXT_PLAIN })
 @Hidden
 class MiniAppPages {
 

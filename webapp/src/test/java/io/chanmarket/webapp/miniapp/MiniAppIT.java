@@ -311,10 +311,12 @@ class MiniAppIT {
     }
 
     private HttpResponse<String> send(String method, String path, String initData) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base().resolve(path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "tma " + initData)
-                .header("HX-Request", "true").build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "tma " + initData);
+        if (path.startsWith("/app/")) {
+            request.header("Content-Type", "application/x-www-form-urlencoded").header("HX-Request", "true");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI base() {
