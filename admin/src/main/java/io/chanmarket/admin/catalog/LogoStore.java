@@ -1,0 +1,144 @@
+package io.chanmarket.admin.catalog;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Channel logos on the local file system ({@code app.admin.logos.dir}). The type is decided by the file's first bytes,
+ * never by its name or declared type; files are named by their SHA-256, so a URL never changes its content and can be
+ * cached for good.
+ */
+@Singleton
+public class LogoStore {
+
+    /** URL prefix under which logos are served. */
+    public static final String URL_PREFIX = "/media/logos/";
+
+    private final Path dir;
+    private final long maxBytes;
+
+    LogoStore(@Value("${app.admin.logos.dir:data/logos}") String dir,
+            @Value("${app.admin.logos.max-bytes:1048576}") long maxBytes) {
+        this.dir = Path.of(dir).toAbsolutePath();
+        this.maxBytes = maxBytes;
+    }
+
+    /** Image types accepted as logos. */
+    public enum ImageType {
+        PNG("png", "image/png"), JPEG("jpg", "image/jpeg"), GIF("gif", "image/gif"), WEBP("webp", "image/webp");
+
+        final String extension;
+        final String mediaType;
+
+        ImageType(String extension, String mediaType) {
+            this.extension = extension;
+            this.mediaType = mediaType;
+        }
+
+        static Optional<ImageType> ofExtension(String extension) {
+            return Arrays.stream(values()).filter(t -> t.extension.equals(extension)).findFirst();
+        }
+    }
+
+    /** The outcome of storing an upload: the logo's URL, or a message key saying why it was refused. */
+    public record Stored(String url, String errorKey) {
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public Stored store(byte[] content) {
+        if (content.length == 0) {
+            return new Stored(null, "error.logo-empty");
+        }
+        if (content.length > maxBytes) {
+            return new Stored(null, "error.logo-size");
+        }
+        Optional<ImageType> type = sniff(content);
+        if (type.isEmpty()) {
+            return new Stored(null, "error.logo-type");
+        }
+        String name = sha256(content) + "." + type.get().extension;
+        try {
+            Files.createDirectories(dir);
+            Path target = dir.resolve(name);
+            if (!Files.exists(target)) {
+                Path temp = Files.createTempFile(dir, "upload-", ".tmp");
+                Files.write(temp, content);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Stored(URL_PREFIX + name, null);
+    }
+
+    /** A stored logo by its file name, with its media type; empty for names this store never makes. */
+    public Optional<Logo> read(String name) {
+        if (name == null || !name.matches("[0-9a-f]{64}\\.(png|jpg|gif|webp)")) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String extension = name.substring(name.indexOf('.') + 1);
+        try {
+            return Optional.of(new Logo(Files.readAllBytes(file),
+                    ImageType.ofExtension(extension).orElseThrow().mediaType, name.substring(0, 64)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Logo bytes with their media type and a strong ETag (the content hash). */
+    public record Logo(byte[] content, String mediaType, String etag) {
+    }
+
+    static Optional<ImageType> sniff(byte[] b) {
+        if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of(ImageType.PNG);
+        }
+        if (startsWith(b, 0, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of(ImageType.JPEG);
+        }
+        if (startsWith(b, 0, 'G', 'I', 'F', '8', '7', 'a') || startsWith(b, 0, 'G', 'I', 'F', '8', '9', 'a')) {
+            return Optional.of(ImageType.GIF);
+        }
+        if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
+            return Optional.of(ImageType.WEBP);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] content, int offset, int... expected) {
+        if (content.length < offset + expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if ((content[offset + i] & 0xFF) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

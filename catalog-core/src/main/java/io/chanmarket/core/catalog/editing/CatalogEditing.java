@@ -1,0 +1,185 @@
+package io.chanmarket.core.catalog.editing;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog as the admin panel edits it. Updates and deletes name the {@code version} the editor saw; when the row
+ * has moved on since, nothing is written and {@link SaveResult.Stale} carries the current row. Every method runs in (or
+ * joins) a transaction, so callers can audit in the same one.
+ */
+@Singleton
+@Transactional
+public class CatalogEditing {
+
+    private final CategoryEditRepository categories;
+    private final ChannelEditRepository channels;
+    private final ChannelExtrasRepository extras;
+
+    CatalogEditing(CategoryEditRepository categories, ChannelEditRepository channels, ChannelExtrasRepository extras) {
+        this.categories = categories;
+        this.channels = channels;
+        this.extras = extras;
+    }
+
+    // Categories
+
+    public PageOf<EditableCategory> categories(String search, int page, int size) {
+        return categories.page(search, page, size);
+    }
+
+    public List<EditableCategory> allCategories() {
+        return categories.all();
+    }
+
+    public Optional<EditableCategory> category(long id) {
+        return categories.find(id);
+    }
+
+    public SaveResult<EditableCategory> createCategory(CategoryDraft draft) {
+        if (categories.slugTaken(draft.slug(), -1)) {
+            return new SaveResult.Duplicate<>("slug");
+        }
+        return new SaveResult.Saved<>(categories.find(categories.insert(draft)).orElseThrow());
+    }
+
+    public SaveResult<EditableCategory> updateCategory(long id, long version, CategoryDraft draft) {
+        Optional<EditableCategory> current = categories.find(id);
+        if (current.isEmpty()) {
+            return new SaveResult.NotFound<>();
+        }
+        if (current.get().version() != version) {
+            return new SaveResult.Stale<>(current.get());
+        }
+        if (categories.slugTaken(draft.slug(), id)) {
+            return new SaveResult.Duplicate<>("slug");
+        }
+        if (!categories.update(id, version, draft)) {
+            return new SaveResult.Stale<>(categories.find(id).orElseThrow());
+        }
+        return new SaveResult.Saved<>(categories.find(id).orElseThrow());
+    }
+
+    /** Deletes an empty category; {@link SaveResult.Saved} carries the deleted row. */
+    public SaveResult<EditableCategory> deleteCategory(long id, long version) {
+        Optional<EditableCategory> current = categories.find(id);
+        if (current.isEmpty()) {
+            return new SaveResult.NotFound<>();
+        }
+        if (current.get().version() != version) {
+            return new SaveResult.Stale<>(current.get());
+        }
+        if (current.get().channelCount() > 0) {
+            return new SaveResult.InUse<>();
+        }
+        return categories.delete(id, version) ? new SaveResult.Saved<>(current.get())
+                : new SaveResult.Stale<>(categories.find(id).orElseThrow());
+    }
+
+    // Channels
+
+    public PageOf<ChannelListItem> channels(ChannelQuery query) {
+        return channels.page(query);
+    }
+
+    public Optional<EditableChannel> channel(long id) {
+        return channels.find(id);
+    }
+
+    public SaveResult<EditableChannel> createChannel(ChannelDraft draft) {
+        if (draft.username() != null && channels.usernameTaken(draft.username(), -1)) {
+            return new SaveResult.Duplicate<>("username");
+        }
+        long id = channels.insert(draft);
+        channels.refreshCpm(id);
+        return new SaveResult.Saved<>(channels.find(id).orElseThrow());
+    }
+
+    public SaveResult<EditableChannel> updateChannel(long id, long version, ChannelDraft draft) {
+        Optional<EditableChannel> current = channels.find(id);
+        if (current.isEmpty()) {
+            return new SaveResult.NotFound<>();
+        }
+        if (current.get().version() != version) {
+            return new SaveResult.Stale<>(current.get());
+        }
+        if (draft.username() != null && channels.usernameTaken(draft.username(), id)) {
+            return new SaveResult.Duplicate<>("username");
+        }
+        if (!channels.update(id, version, draft)) {
+            return new SaveResult.Stale<>(channels.find(id).orElseThrow());
+        }
+        channels.refreshCpm(id);
+        return new SaveResult.Saved<>(channels.find(id).orElseThrow());
+    }
+
+    /** Points the channel at a stored logo. */
+    public SaveResult<EditableChannel> setLogo(long id, long version, String logoUrl) {
+        Optional<EditableChannel> current = channels.find(id);
+        if (current.isEmpty()) {
+            return new SaveResult.NotFound<>();
+        }
+        if (current.get().version() != version || !channels.setLogo(id, version, logoUrl)) {
+            return new SaveResult.Stale<>(current.get());
+        }
+        return new SaveResult.Saved<>(channels.find(id).orElseThrow());
+    }
+
+    /**
+     * Deletes a channel with its reviews, ad examples and history; {@link SaveResult.Saved} carries the deleted row.
+     */
+    public SaveResult<EditableChannel> deleteChannel(long id, long version) {
+        Optional<EditableChannel> current = channels.find(id);
+        if (current.isEmpty()) {
+            return new SaveResult.NotFound<>();
+        }
+        if (current.get().version() != version || !channels.delete(id, version)) {
+            return new SaveResult.Stale<>(current.get());
+        }
+        return new SaveResult.Saved<>(current.get());
+    }
+
+    // Reviews and ad examples
+
+    public List<Review> reviews(long channelId) {
+        return extras.reviews(channelId);
+    }
+
+    public SaveResult<Review> addReview(long channelId, String author, String text, Integer rating) {
+        if (channels.find(channelId).isEmpty()) {
+            return new SaveResult.NotFound<>();
+        }
+        long id = extras.addReview(channelId, author, text, rating);
+        return new SaveResult.Saved<>(extras.review(channelId, id).orElseThrow());
+    }
+
+    public SaveResult<Review> deleteReview(long channelId, long id) {
+        Optional<Review> review = extras.review(channelId, id);
+        if (review.isEmpty() || !extras.deleteReview(channelId, id)) {
+            return new SaveResult.NotFound<>();
+        }
+        return new SaveResult.Saved<>(review.get());
+    }
+
+    public List<AdExample> adExamples(long channelId) {
+        return extras.adExamples(channelId);
+    }
+
+    public SaveResult<AdExample> addAdExample(long channelId, String title, String postUrl, String imageUrl) {
+        if (channels.find(channelId).isEmpty()) {
+            return new SaveResult.NotFound<>();
+        }
+        long id = extras.addAdExample(channelId, title, postUrl, imageUrl);
+        return new SaveResult.Saved<>(extras.adExample(channelId, id).orElseThrow());
+    }
+
+    public SaveResult<AdExample> deleteAdExample(long channelId, long id) {
+        Optional<AdExample> example = extras.adExample(channelId, id);
+        if (example.isEmpty() || !extras.deleteAdExample(channelId, id)) {
+            return new SaveResult.NotFound<>();
+        }
+        return new SaveResult.Saved<>(example.get());
+    }
+}

@@ -1,0 +1,115 @@
+package io.chanmarket.core.catalog.editing;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL over {@code category} for editing. */
+@Singleton
+class CategoryEditRepository {
+
+    private static final String SELECT = """
+            SELECT k.id, k.slug, k.name_ru, k.name_en, k.sort_order, k.is_demo, k.version,
+                   (SELECT count(*) FROM channel c WHERE c.category_id = k.id) AS channel_count
+            FROM category k""";
+
+    private final JdbcOperations jdbc;
+
+    CategoryEditRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    PageOf<EditableCategory> page(String search, int page, int size) {
+        String where = search == null || search.isBlank() ? ""
+                : " WHERE k.slug ILIKE ? OR k.name_ru ILIKE ? OR k.name_en ILIKE ?";
+        List<Object> params = new ArrayList<>();
+        if (!where.isEmpty()) {
+            String like = Sql.contains(search.trim());
+            params.addAll(List.of(like, like, like));
+        }
+        long total = jdbc.prepareStatement("SELECT count(*) FROM category k" + where, ps -> {
+            Sql.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add((page - 1) * size);
+        pageParams.add(size);
+        List<EditableCategory> items = list(SELECT + where + " ORDER BY k.sort_order, k.name_ru, k.id OFFSET ? LIMIT ?",
+                pageParams);
+        return new PageOf<>(items, page, size, total);
+    }
+
+    List<EditableCategory> all() {
+        return list(SELECT + " ORDER BY k.sort_order, k.name_ru, k.id", List.of());
+    }
+
+    Optional<EditableCategory> find(long id) {
+        return list(SELECT + " WHERE k.id = ?", List.of(id)).stream().findFirst();
+    }
+
+    boolean slugTaken(String slug, long exceptId) {
+        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM category WHERE slug = ? AND id <> ?)", ps -> {
+            ps.setString(1, slug);
+            ps.setLong(2, exceptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
+    long insert(CategoryDraft draft) {
+        return jdbc.prepareStatement(
+                "INSERT INTO category (slug, name_ru, name_en, sort_order) VALUES (?, ?, ?, ?) RETURNING id", ps -> {
+                    Sql.bind(ps, List.of(draft.slug(), draft.nameRu(), draft.nameEn(), draft.sortOrder()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+
+    boolean update(long id, long version, CategoryDraft draft) {
+        return jdbc.prepareStatement("""
+                UPDATE category SET slug = ?, name_ru = ?, name_en = ?, sort_order = ?, version = version + 1,
+                       updated_at = now()
+                WHERE id = ? AND version = ?""", ps -> {
+            Sql.bind(ps, List.of(draft.slug(), draft.nameRu(), draft.nameEn(), draft.sortOrder(), id, version));
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    boolean delete(long id, long version) {
+        return jdbc.prepareStatement("DELETE FROM category WHERE id = ? AND version = ?", ps -> {
+            ps.setLong(1, id);
+            ps.setLong(2, version);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    private List<EditableCategory> list(String sql, List<?> params) {
+        return jdbc.prepareStatement(sql, ps -> {
+            Sql.bind(ps, params);
+            List<EditableCategory> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static EditableCategory read(ResultSet rs) throws SQLException {
+        return new EditableCategory(rs.getLong("id"), rs.getString("slug"), rs.getString("name_ru"),
+                rs.getString("name_en"), rs.getInt("sort_order"), rs.getBoolean("is_demo"), rs.getLong("version"),
+                rs.getLong("channel_count"));
+    }
+}
