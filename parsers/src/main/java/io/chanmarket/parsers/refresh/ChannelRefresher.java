@@ -42,11 +42,12 @@ public class ChannelRefresher {
 
     /**
      * Asks for a refresh when the channel's values are older than the on-open age; returns immediately, never waiting
-     * on TGStat. A channel whose last fetch failed recently is not asked for again until the retry pause is over.
+     * on TGStat. A channel whose last fetch failed recently is not asked for again until the retry pause is over; demo
+     * channels and channels without a username or TGStat link are never fetched.
      */
     public RefreshMark refreshIfStale(long channelId) {
         Optional<ChannelRef> channel = metrics.find(channelId);
-        if (channel.isEmpty()) {
+        if (channel.isEmpty() || channel.get().demo() || RefreshRunner.username(channel.get()) == null) {
             return new RefreshMark(false, false);
         }
         Instant now = pacing.now();

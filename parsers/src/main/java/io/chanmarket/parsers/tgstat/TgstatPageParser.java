@@ -84,8 +84,7 @@ public final class TgstatPageParser {
     }
 
     private ParseResult<ChannelStats> parse(Document doc) {
-        String pageText = doc.text();
-        ParseResult<ChannelStats> notData = TgstatSignals.classify(doc.title() + " " + pageText, doc.html());
+        ParseResult<ChannelStats> notData = TgstatSignals.classify(doc);
         if (notData != null) {
             return notData;
         }

@@ -2,7 +2,6 @@ package io.chanmarket.parsers.tgstat;
 
 import io.chanmarket.parsers.result.ParseResult;
 import io.chanmarket.parsers.result.ResultStatus;
-import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -16,22 +15,18 @@ final class TgstatSignals {
     }
 
     /**
-     * Classifies a reply that is not a stat page, or returns null when it may be one.
-     *
-     * @param text
-     *            the visible text (title and body)
-     * @param raw
-     *            the raw markup or JSON
+     * Classifies a reply that is not a stat page, or returns null when it may be one. Looks at the visible text (a JSON
+     * reply parses as text) and at captcha / challenge elements and scripts, without serialising the whole page.
      */
-    static <T> ParseResult<T> classify(String text, String raw) {
-        String t = TgstatPageParser.words(text);
-        String r = raw.toLowerCase(Locale.ROOT);
-        if (t.contains("подозрение на робота") || r.contains("\"status\":\"restricted\"")
-                || r.contains("recaptcha-widget") || r.contains("grecaptcha.render")
-                || r.contains("class=\"g-recaptcha")) {
+    static <T> ParseResult<T> classify(Document doc) {
+        String t = TgstatPageParser.words(doc.title() + " " + doc.text());
+        if (t.contains("подозрение на робота") || t.contains("\"status\":\"restricted\"")
+                || doc.getElementById("recaptcha-widget") != null || doc.selectFirst(".g-recaptcha") != null
+                || hasScript(doc, "grecaptcha.render")) {
             return ParseResult.failed(ResultStatus.RATE_LIMITED, "TGStat asks for a captcha (suspected robot)");
         }
-        if (r.contains("cf-chl") || r.contains("challenge-platform") || t.contains("just a moment")) {
+        if (t.contains("just a moment") || doc.selectFirst("script[src*=challenge-platform], #challenge-form") != null
+                || hasScript(doc, "cf-chl")) {
             return ParseResult.failed(ResultStatus.RATE_LIMITED, "Cloudflare challenge");
         }
         if (t.contains("канал не найден") || t.contains("channel not found")) {
@@ -41,6 +36,15 @@ final class TgstatSignals {
             return ParseResult.failed(ResultStatus.RESTRICTED, "TGStat: access to the channel is restricted");
         }
         return null;
+    }
+
+    private static boolean hasScript(Document doc, String fragment) {
+        for (Element script : doc.getElementsByTag("script")) {
+            if (script.data().contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -91,6 +91,7 @@ class RefreshScheduleIT implements DatabaseTest {
         assertThat(took).isLessThan(Duration.ofSeconds(1));
         assertThat(TGSTAT.count("/channel/@" + opened + "/stat")).isZero();
         assertThat(refresher.refreshIfStale(freshId)).isEqualTo(new RefreshMark(false, false));
+        assertThat(refresher.refreshIfStale(demoId)).isEqualTo(new RefreshMark(false, false));
 
         List<RefreshOutcome> round = schedule.runOnce();
 

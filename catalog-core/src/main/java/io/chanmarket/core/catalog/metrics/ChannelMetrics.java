@@ -29,7 +29,7 @@ public class ChannelMetrics {
             + " WHEN COALESCE(ad_reach_24h, avg_reach) IS NULL OR COALESCE(ad_reach_24h, avg_reach) <= 0 THEN NULL"
             + " ELSE round(price_rub * 1000 / COALESCE(ad_reach_24h, avg_reach), 2) END";
 
-    private static final String REF_COLUMNS = "id, username, tgstat_url, telemetr_url, metrics_updated_at";
+    private static final String REF_COLUMNS = "id, username, tgstat_url, telemetr_url, metrics_updated_at, is_demo";
 
     private final TransactionOperations<Connection> tx;
 
@@ -217,7 +217,7 @@ public class ChannelMetrics {
             while (rs.next()) {
                 Timestamp updated = rs.getTimestamp(5);
                 refs.add(new ChannelRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        updated == null ? null : updated.toInstant()));
+                        updated == null ? null : updated.toInstant(), rs.getBoolean(6)));
             }
         }
         return refs;

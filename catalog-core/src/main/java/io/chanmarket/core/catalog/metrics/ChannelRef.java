@@ -7,6 +7,9 @@ import java.time.Instant;
  *
  * @param metricsUpdatedAt
  *            when TGStat values were last written; null when never
+ * @param demo
+ *            a demo channel: its numbers are made up and never fetched
  */
-public record ChannelRef(long id, String username, String tgstatUrl, String telemetrUrl, Instant metricsUpdatedAt) {
+public record ChannelRef(long id, String username, String tgstatUrl, String telemetrUrl, Instant metricsUpdatedAt,
+        boolean demo) {
 }
