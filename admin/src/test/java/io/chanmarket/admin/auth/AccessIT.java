@@ -123,19 +123,8 @@ class AccessIT extends AdminTestSupport {
         AdminBrowser thief = browser();
         String session = manager.session();
         manager.postForm("/admin/logout", Map.of());
-        HttpResponse<String> page = thiefWith(thief, session).get("/admin");
+        HttpResponse<String> page = thief.withSession(session).get("/admin");
         assertThat(page.statusCode()).isEqualTo(303);
-    }
-
-    private AdminBrowser thiefWith(AdminBrowser thief, String session) {
-        try {
-            var field = AdminBrowser.class.getDeclaredField("session");
-            field.setAccessible(true);
-            field.set(thief, session);
-            return thief;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
