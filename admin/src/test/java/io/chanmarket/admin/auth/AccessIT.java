@@ -157,4 +157,11 @@ class AccessIT extends AdminTestSupport {
         assertThat(noPreference.get("/admin/login").body()).contains("Вход");
         assertThat(browser().language("en-US,en;q=0.9").get("/admin/login").body()).contains("Sign in");
     }
+
+    @Test
+    void theLanguageSwitchIsRememberedInACookie() {
+        HttpResponse<String> switched = browser().get("/admin/lang/en");
+        assertThat(switched.statusCode()).isEqualTo(303);
+        assertThat(switched.headers().firstValue("Set-Cookie").orElseThrow()).contains("cm_admin_lang=en");
+    }
 }

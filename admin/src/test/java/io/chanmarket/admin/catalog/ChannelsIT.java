@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanmarket.admin.AdminBrowser;
 import io.chanmarket.admin.AdminTestSupport;
+import io.chanmarket.admin.TestDatabase;
 import io.chanmarket.admin.auth.Role;
 import io.chanmarket.core.catalog.editing.CatalogEditing;
 import io.chanmarket.core.catalog.editing.EditableChannel;
@@ -230,6 +231,20 @@ class ChannelsIT extends AdminTestSupport {
         assertThat(page.body()).contains("readonly").doesNotContain("type=\"submit\">Save");
         assertThat(moderator.postForm("/admin/channels/" + id, channelFields("Changed", Map.of())).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aChannelOtherDataRefersToIsNotDeletedButExplained() {
+        AdminBrowser manager = signedIn(Role.MANAGER);
+        long id = aChannel(manager, "Someone's favorite", Map.of());
+        TestDatabase.execute("CREATE TABLE IF NOT EXISTS test_favorite (channel_id BIGINT REFERENCES channel (id))");
+        TestDatabase.execute("INSERT INTO test_favorite VALUES (" + id + ")");
+        String version = versionOn(manager.get("/admin/channels/" + id).body());
+        HttpResponse<String> refused = manager.postForm("/admin/channels/" + id + "/delete",
+                Map.of("version", version));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("hide it instead of deleting it");
+        assertThat(catalog.channel(id)).isPresent();
     }
 
     @Test
