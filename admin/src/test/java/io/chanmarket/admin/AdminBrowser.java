@@ -25,6 +25,7 @@ public final class AdminBrowser {
     private String session;
     private String csrf;
     private String acceptLanguage = "en";
+    private String username;
 
     public AdminBrowser(URI base) {
         this.base = base;
@@ -32,6 +33,12 @@ public final class AdminBrowser {
 
     public AdminBrowser language(String language) {
         this.acceptLanguage = language;
+        return this;
+    }
+
+    /** Uses {@code session} as the session cookie, as a stolen or forged cookie would be used. */
+    public AdminBrowser withSession(String session) {
+        this.session = session;
         return this;
     }
 
@@ -44,7 +51,12 @@ public final class AdminBrowser {
     }
 
     /** Signs in and opens the start page (which gives the CSRF token). */
+    public String username() {
+        return username;
+    }
+
     public AdminBrowser signIn(String username, String password) {
+        this.username = username;
         HttpResponse<String> response = postFormAnonymous("/admin/login",
                 Map.of("username", username, "password", password));
         if (response.statusCode() != 303) {

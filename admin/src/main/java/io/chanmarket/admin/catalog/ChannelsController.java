@@ -233,6 +233,11 @@ class ChannelsController {
             return HttpResponse.status(HttpStatus.CONFLICT)
                     .body(form(request, id, ChannelForm.of(stale.current()), Map.of(), "error.conflict"));
         }
+        if (result instanceof SaveResult.InUse<EditableChannel>) {
+            EditableChannel current = catalog.channel(id).orElseThrow(AdminProblem::notFound);
+            return HttpResponse.status(HttpStatus.CONFLICT)
+                    .body(form(request, id, ChannelForm.of(current), Map.of(), "error.channel-in-use"));
+        }
         if (result instanceof SaveResult.Duplicate<EditableChannel> && form != null) {
             return HttpResponse.unprocessableEntity()
                     .body(form(request, id, form, Map.of("username", "error.channel-username-taken"), null));

@@ -123,19 +123,8 @@ class AccessIT extends AdminTestSupport {
         AdminBrowser thief = browser();
         String session = manager.session();
         manager.postForm("/admin/logout", Map.of());
-        HttpResponse<String> page = thiefWith(thief, session).get("/admin");
+        HttpResponse<String> page = thief.withSession(session).get("/admin");
         assertThat(page.statusCode()).isEqualTo(303);
-    }
-
-    private AdminBrowser thiefWith(AdminBrowser thief, String session) {
-        try {
-            var field = AdminBrowser.class.getDeclaredField("session");
-            field.setAccessible(true);
-            field.set(thief, session);
-            return thief;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -167,5 +156,12 @@ class AccessIT extends AdminTestSupport {
         AdminBrowser noPreference = browser().language("de");
         assertThat(noPreference.get("/admin/login").body()).contains("Вход");
         assertThat(browser().language("en-US,en;q=0.9").get("/admin/login").body()).contains("Sign in");
+    }
+
+    @Test
+    void theLanguageSwitchIsRememberedInACookie() {
+        HttpResponse<String> switched = browser().get("/admin/lang/en");
+        assertThat(switched.statusCode()).isEqualTo(303);
+        assertThat(switched.headers().firstValue("Set-Cookie").orElseThrow()).contains("cm_admin_lang=en");
     }
 }

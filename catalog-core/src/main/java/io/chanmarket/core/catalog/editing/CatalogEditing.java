@@ -74,7 +74,11 @@ public class CatalogEditing {
         if (current.get().channelCount() > 0) {
             return new SaveResult.InUse<>();
         }
-        return categories.delete(id, version) ? new SaveResult.Saved<>(current.get())
+        int deleted = categories.delete(id, version);
+        if (deleted == Sql.REFERENCED) {
+            return new SaveResult.InUse<>();
+        }
+        return deleted == 1 ? new SaveResult.Saved<>(current.get())
                 : new SaveResult.Stale<>(categories.find(id).orElseThrow());
     }
 
@@ -128,17 +132,22 @@ public class CatalogEditing {
     }
 
     /**
-     * Deletes a channel with its reviews, ad examples and history; {@link SaveResult.Saved} carries the deleted row.
+     * Deletes a channel with its reviews, ad examples and history; {@link SaveResult.Saved} carries the deleted row,
+     * {@link SaveResult.InUse} says that another table (favorites, events, ...) still references it: hide it instead.
      */
     public SaveResult<EditableChannel> deleteChannel(long id, long version) {
         Optional<EditableChannel> current = channels.find(id);
         if (current.isEmpty()) {
             return new SaveResult.NotFound<>();
         }
-        if (current.get().version() != version || !channels.delete(id, version)) {
+        if (current.get().version() != version) {
             return new SaveResult.Stale<>(current.get());
         }
-        return new SaveResult.Saved<>(current.get());
+        int deleted = channels.delete(id, version);
+        if (deleted == Sql.REFERENCED) {
+            return new SaveResult.InUse<>();
+        }
+        return deleted == 1 ? new SaveResult.Saved<>(current.get()) : new SaveResult.Stale<>(current.get());
     }
 
     // Reviews and ad examples

@@ -86,12 +86,9 @@ class CategoryEditRepository {
         });
     }
 
-    boolean delete(long id, long version) {
-        return jdbc.prepareStatement("DELETE FROM category WHERE id = ? AND version = ?", ps -> {
-            ps.setLong(1, id);
-            ps.setLong(2, version);
-            return ps.executeUpdate() == 1;
-        });
+    /** Rows deleted (0 = version moved on), or {@link Sql#REFERENCED}. */
+    int delete(long id, long version) {
+        return Sql.guardedDelete(jdbc, "DELETE FROM category WHERE id = ? AND version = ?", List.of(id, version));
     }
 
     private List<EditableCategory> list(String sql, List<?> params) {

@@ -157,12 +157,9 @@ class ChannelEditRepository {
         });
     }
 
-    boolean delete(long id, long version) {
-        return jdbc.prepareStatement("DELETE FROM channel WHERE id = ? AND version = ?", ps -> {
-            ps.setLong(1, id);
-            ps.setLong(2, version);
-            return ps.executeUpdate() == 1;
-        });
+    /** Rows deleted (0 = version moved on), or {@link Sql#REFERENCED}. */
+    int delete(long id, long version) {
+        return Sql.guardedDelete(jdbc, "DELETE FROM channel WHERE id = ? AND version = ?", List.of(id, version));
     }
 
     private List<Object> values(ChannelDraft d) {

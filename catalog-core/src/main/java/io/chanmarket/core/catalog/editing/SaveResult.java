@@ -15,7 +15,7 @@ public sealed interface SaveResult<T> {
     record Duplicate<T>(String field) implements SaveResult<T> {
     }
 
-    /** The category still has channels. */
+    /** The row is still used (a category with channels, a row another table references). */
     record InUse<T>() implements SaveResult<T> {
     }
 

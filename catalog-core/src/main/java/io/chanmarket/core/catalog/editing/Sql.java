@@ -1,7 +1,9 @@
 package io.chanmarket.core.catalog.editing;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.Savepoint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,6 +37,31 @@ final class Sql {
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getTimestamp(column).toInstant();
+    }
+
+    /** Result of {@link #guardedDelete}: rows deleted, or this when another table still references the row. */
+    static final int REFERENCED = -1;
+
+    /**
+     * Runs a DELETE inside a savepoint, so that a foreign key of another module's table (favorites, events, ...) that
+     * still points at the row rolls back only this statement and is reported as {@link #REFERENCED}.
+     */
+    static int guardedDelete(JdbcOperations jdbc, String sql, List<?> params) {
+        return jdbc.execute(connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                bind(ps, params);
+                int rows = ps.executeUpdate();
+                connection.releaseSavepoint(savepoint);
+                return rows;
+            } catch (SQLException e) {
+                if ("23503".equals(e.getSQLState())) {
+                    connection.rollback(savepoint);
+                    return REFERENCED;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Escapes LIKE wildcards in user input and wraps it in {@code %}. */
