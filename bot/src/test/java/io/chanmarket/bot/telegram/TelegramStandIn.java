@@ -249,6 +249,15 @@ public final class TelegramStandIn implements AutoCloseable {
         if (raw.isBlank()) {
             return JSON.createObjectNode();
         }
+        if (type != null && type.contains("multipart/form-data")) {
+            ObjectNode node = JSON.createObjectNode();
+            var part = java.util.regex.Pattern.compile("name=\"([^\"]+)\"[^\\r]*\r\n(?:[^\r\n]+\r\n)*\r\n(.*?)\r\n--",
+                    java.util.regex.Pattern.DOTALL).matcher(raw);
+            while (part.find()) {
+                node.put(part.group(1), part.group(2));
+            }
+            return node;
+        }
         if (type != null && type.contains("x-www-form-urlencoded")) {
             ObjectNode node = JSON.createObjectNode();
             for (String pair : raw.split("&")) {
