@@ -12,8 +12,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 
 /**
- * Routes every update to the first handler that can handle it, after recording its sender. Whatever goes wrong with one
- * update is logged and swallowed here, so one bad update never stops polling or the webhook.
+ * Routes every update to the first handler that can handle it, after recording its sender. An update delivered again is
+ * skipped. Whatever goes wrong with one update is logged and swallowed here, so one bad update never stops polling or
+ * the webhook.
  */
 @Singleton
 public class UpdateDispatcher {
@@ -22,9 +23,11 @@ public class UpdateDispatcher {
 
     private final List<UpdateHandler> handlers;
     private final TelegramUsers users;
+    private final HandledUpdates handled;
     private final AtomicLong failures = new AtomicLong();
 
-    UpdateDispatcher(List<UpdateHandler> handlers, TelegramUsers users) {
+    UpdateDispatcher(List<UpdateHandler> handlers, TelegramUsers users, HandledUpdates handled) {
+        this.handled = handled;
         this.handlers = handlers.stream().sorted(Comparator.comparingInt(UpdateHandler::order)).toList();
         this.users = users;
     }
@@ -37,7 +40,7 @@ public class UpdateDispatcher {
 
     public void dispatch(Update update) {
         try {
-            if (update == null) {
+            if (update == null || update.getUpdateId() != null && !handled.firstTime(update.getUpdateId())) {
                 return;
             }
             User from = Updates.sender(update);

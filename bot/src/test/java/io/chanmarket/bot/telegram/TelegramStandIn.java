@@ -76,7 +76,8 @@ public final class TelegramStandIn implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<ObjectNode> updates = new ArrayList<>();
     private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
-    private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
+    // Shared by every stand-in of the test run: update ids stay unique in the one test database.
+    private static final AtomicInteger nextUpdateId = new AtomicInteger(1000);
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
 
     public TelegramStandIn(String token) {
@@ -212,6 +213,8 @@ public final class TelegramStandIn implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 300;
         ArrayNode result = JSON.createArrayNode();
         synchronized (updates) {
+            // As Telegram does: an offset confirms every update before it, which is then forgotten.
+            updates.removeIf(u -> u.get("update_id").asLong() < offset);
             while (true) {
                 for (ObjectNode update : updates) {
                     if (update.get("update_id").asLong() >= offset) {
