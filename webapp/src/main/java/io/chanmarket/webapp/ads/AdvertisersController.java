@@ -3,6 +3,7 @@ package io.chanmarket.webapp.ads;
 import io.chanmarket.core.ads.advertisers.Advertiser;
 import io.chanmarket.core.ads.advertisers.AdvertiserUpsert;
 import io.chanmarket.core.ads.advertisers.Advertisers;
+import io.chanmarket.core.ads.chatcodes.AdvertiserChatCodes;
 import io.chanmarket.core.ads.advertisers.MlScoreUpsert;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -23,9 +24,11 @@ import java.util.List;
 class AdvertisersController {
 
     private final Advertisers advertisers;
+    private final AdvertiserChatCodes chatCodes;
 
-    AdvertisersController(Advertisers advertisers) {
+    AdvertisersController(Advertisers advertisers, AdvertiserChatCodes chatCodes) {
         this.advertisers = advertisers;
+        this.chatCodes = chatCodes;
     }
 
     @Get("/advertisers/{advertiserId}")
@@ -37,6 +40,16 @@ class AdvertisersController {
     @Status(HttpStatus.CREATED)
     List<Advertiser> upsert(@Nullable @Body List<AdvertiserUpsert> upserts) {
         return advertisers.upsert(upserts);
+    }
+
+    /**
+     * Issues a one-time code with which a Telegram user signs in to the bot as this advertiser ({@code /login <code>}).
+     * Single use, expires after {@code app.ads.chat-code-ttl}.
+     */
+    @Post("/advertisers/{advertiserId}/chat-codes")
+    @Status(HttpStatus.CREATED)
+    AdvertiserChatCodes.IssuedCode issueChatCode(String advertiserId) {
+        return chatCodes.issue(advertiserId);
     }
 
     @Post("/ml-scores")

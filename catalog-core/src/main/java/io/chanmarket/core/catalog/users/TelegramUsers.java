@@ -51,4 +51,43 @@ public class TelegramUsers {
         }
         lastWrite.put(user.id(), now);
     }
+
+    /**
+     * Marks the user as having blocked the bot ({@code blocked = true}) or unblocked it. A user not seen before is
+     * created from {@code user} first.
+     */
+    public void setBlocked(TelegramUser user, boolean blocked) {
+        lastWrite.remove(user.id());
+        seen(user);
+        setBlocked(user.id(), blocked);
+    }
+
+    /** Marks a known user as having blocked or unblocked the bot; an unknown id changes nothing. */
+    public void setBlocked(long userId, boolean blocked) {
+        jdbc.prepareStatement(blocked ? "UPDATE telegram_user SET blocked_at = coalesce(blocked_at, now()) WHERE id = ?"
+                : "UPDATE telegram_user SET blocked_at = NULL WHERE id = ?", ps -> {
+                    ps.setLong(1, userId);
+                    return ps.executeUpdate();
+                });
+    }
+
+    /** Whether the user is known and has blocked the bot. */
+    public boolean isBlocked(long userId) {
+        return jdbc.prepareStatement("SELECT blocked_at IS NOT NULL FROM telegram_user WHERE id = ?", ps -> {
+            ps.setLong(1, userId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+    }
+
+    /** Whether a user with this id exists. */
+    public boolean exists(long userId) {
+        return jdbc.prepareStatement("SELECT 1 FROM telegram_user WHERE id = ?", ps -> {
+            ps.setLong(1, userId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
 }
