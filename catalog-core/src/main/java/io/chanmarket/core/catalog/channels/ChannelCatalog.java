@@ -34,6 +34,19 @@ public class ChannelCatalog {
     private static final String CATEGORY_COLUMNS = "cat.id, cat.slug, cat.name_ru, cat.name_en, cat.is_demo,"
             + " (SELECT count(*) FROM channel c WHERE c.category_id = cat.id AND " + VISIBLE + ") AS channel_count";
 
+    /**
+     * The channels of a category closest in size to a channel: the nearest above, the nearest below (both walk the
+     * category/subscribers index instead of sorting the whole category) and those without a count (taken as 0).
+     */
+    private static final String SIMILAR_SQL = "SELECT * FROM ((SELECT " + SUMMARY_COLUMNS
+            + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
+            + " AND c.subscribers >= ? ORDER BY c.subscribers, c.id LIMIT ?) UNION ALL (SELECT " + SUMMARY_COLUMNS
+            + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
+            + " AND c.subscribers < ? ORDER BY c.subscribers DESC, c.id LIMIT ?) UNION ALL (SELECT " + SUMMARY_COLUMNS
+            + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
+            + " AND c.subscribers IS NULL ORDER BY c.id LIMIT ?)) near"
+            + " ORDER BY abs(COALESCE(near.subscribers, 0) - ?), near.id LIMIT ?";
+
     private final JdbcOperations jdbc;
 
     ChannelCatalog(JdbcOperations jdbc) {
@@ -218,10 +231,11 @@ public class ChannelCatalog {
                     }
                     return result;
                 });
-        SimilarChannels similar = SimilarChannels.of(d.category() == null || similarSlots == 0 ? List.of() : summaries(
-                "SELECT " + SUMMARY_COLUMNS + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
-                        + " ORDER BY abs(COALESCE(c.subscribers, 0) - ?), c.id LIMIT ?",
-                List.of(d.category().id(), channelId, d.subscribers() == null ? 0L : d.subscribers(), similarSlots)),
+        long size = d.subscribers() == null ? 0L : d.subscribers();
+        SimilarChannels similar = SimilarChannels.of(
+                d.category() == null || similarSlots == 0 ? List.of() : summaries(SIMILAR_SQL,
+                        List.of(d.category().id(), channelId, size, similarSlots, d.category().id(), channelId, size,
+                                similarSlots, d.category().id(), channelId, similarSlots, size, similarSlots)),
                 similarSlots);
         return Optional.of(new ChannelDetails(d.id(), d.category(), d.title(), d.description(), d.username(),
                 d.logoUrl(), d.tgLink(), d.tgstatUrl(), d.telemetrUrl(), d.language(), d.country(), d.subscribers(),
