@@ -153,6 +153,21 @@ class MiniAppIT {
     }
 
     @Test
+    void theTopBarSpeaksTheTelegramUsersLanguageNotTheBrowsers() throws Exception {
+        HttpRequest.Builder russianUserEnglishBrowser = HttpRequest.newBuilder(base().resolve("/app/start"))
+                .header("Authorization", "tma " + anna()).header("HX-Request", "true")
+                .header("Accept-Language", "en-US,en;q=0.9");
+        String start = http.send(russianUserEnglishBrowser.build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(start).contains("class=\"bar\"").contains(">Каталог</a>").contains(">Избранное</a>")
+                .doesNotContain(">Catalog</a>");
+        String card = get("/app/channels/" + logos, john(), true).body();
+        assertThat(card).contains(">Catalog</a>").contains(">Favorites</a>");
+        HttpRequest.Builder shell = HttpRequest.newBuilder(base().resolve("/app")).header("Accept-Language", "en");
+        assertThat(http.send(shell.build(), HttpResponse.BodyHandlers.ofString()).body())
+                .doesNotContain("class=\"bar\"");
+    }
+
+    @Test
     void responsesAreGzippedAndStaticFilesCached() throws Exception {
         HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(base().resolve("/app/categories/" + news))
                 .header("Authorization", "tma " + anna()).header("HX-Request", "true").header("Accept-Encoding", "gzip")
