@@ -146,11 +146,20 @@ public class ChannelCatalog {
     /** The countries and languages present in a category, for the filter form. */
     @ReadOnly
     public FilterOptions filterOptions(long categoryId) {
-        List<String> countries = strings("SELECT DISTINCT c.country FROM channel c WHERE c.category_id = ? AND "
-                + VISIBLE + " AND c.country IS NOT NULL ORDER BY 1", categoryId);
-        List<String> languages = strings("SELECT DISTINCT c.language FROM channel c WHERE c.category_id = ? AND "
-                + VISIBLE + " AND c.language IS NOT NULL ORDER BY 1", categoryId);
-        return new FilterOptions(countries, languages);
+        return jdbc.prepareStatement("SELECT array_agg(DISTINCT c.country ORDER BY c.country)"
+                + " FILTER (WHERE c.country IS NOT NULL), array_agg(DISTINCT c.language ORDER BY c.language)"
+                + " FILTER (WHERE c.language IS NOT NULL) FROM channel c WHERE c.category_id = ? AND " + VISIBLE,
+                ps -> {
+                    ps.setLong(1, categoryId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return new FilterOptions(strings(rs.getArray(1)), strings(rs.getArray(2)));
+                    }
+                });
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /** Visible channels by id, in the order of {@code ids} (unknown or hidden ids are left out). */
@@ -251,19 +260,6 @@ public class ChannelCatalog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(summary(rs));
-                }
-            }
-            return result;
-        });
-    }
-
-    private List<String> strings(String sql, long id) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setLong(1, id);
-            List<String> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(rs.getString(1));
                 }
             }
             return result;
