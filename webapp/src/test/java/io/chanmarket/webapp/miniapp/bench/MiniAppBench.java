@@ -41,7 +41,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <ol>
  * <li>Starts the real application on a fresh database and seeds it in SQL: 10,000 channels in 20 categories (with
- * reviews, ad examples and metric history), 100,000 Telegram users, 200,000 favorites and 1,000,000 events.
+ * reviews, ad examples and metric history), 100,000 Telegram users, 100,000 favorites and 1,000,000 events.
  * <li>Measures the bytes of the first full load (shell HTML, CSS, JS, htmx, and the first partial) and of each partial,
  * as transferred with {@code Accept-Encoding: gzip}.
  * <li>Drives the channel card partial and the category partial, each with {@code bench.connections} (16) closed-loop
