@@ -153,6 +153,58 @@ class MiniAppIT {
     }
 
     @Test
+    void theTopBarSpeaksTheTelegramUsersLanguageNotTheBrowsers() throws Exception {
+        HttpRequest.Builder russianUserEnglishBrowser = HttpRequest.newBuilder(base().resolve("/app/start"))
+                .header("Authorization", "tma " + anna()).header("HX-Request", "true")
+                .header("Accept-Language", "en-US,en;q=0.9");
+        String start = http.send(russianUserEnglishBrowser.build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(start).contains("class=\"bar\"").contains(">Каталог</a>").contains(">Избранное</a>")
+                .doesNotContain(">Catalog</a>");
+        String card = get("/app/channels/" + logos, john(), true).body();
+        assertThat(card).contains(">Catalog</a>").contains(">Favorites</a>");
+        HttpRequest.Builder shell = HttpRequest.newBuilder(base().resolve("/app")).header("Accept-Language", "en");
+        assertThat(http.send(shell.build(), HttpResponse.BodyHandlers.ofString()).body())
+                .doesNotContain("class=\"bar\"");
+    }
+
+    @Test
+    void responsesAreGzippedAndStaticFilesCached() throws Exception {
+        HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(base().resolve("/app/categories/" + news))
+                .header("Authorization", "tma " + anna()).header("HX-Request", "true").header("Accept-Encoding", "gzip")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String html = new String(gunzip(page.body()), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"category\"").contains("Большие новости");
+        assertThat(page.body().length).isLessThan(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 3)
+                .isLessThan(10 * 1024);
+        for (String path : new String[] { "/static/miniapp/app.css", "/static/miniapp/app.js", ShellFactory.HTMX }) {
+            HttpResponse<byte[]> file = http.send(
+                    HttpRequest.newBuilder(base().resolve(path)).header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+            assertThat(file.headers().firstValue("Cache-Control").orElse("")).as(path).contains("public")
+                    .contains("max-age=3600");
+            assertThat(gunzip(file.body()).length).isGreaterThan(file.body().length);
+        }
+        HttpResponse<byte[]> json = http.send(HttpRequest.newBuilder(base().resolve("/api/miniapp/catalog"))
+                .header("Authorization", "tma " + anna()).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(json.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(new String(gunzip(json.body()), java.nio.charset.StandardCharsets.UTF_8)).contains("Новости IT");
+        HttpResponse<byte[]> plain = http.send(
+                HttpRequest.newBuilder(base().resolve("/static/miniapp/app.css")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    private static byte[] gunzip(byte[] body) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
     void favoritesCanBeAddedTwiceAndRemovedTwice() throws Exception {
         assertThat(post("/app/channels/" + fonts + "/favorite", john()).body()).contains("aria-pressed=\"true\"");
         assertThat(post("/app/channels/" + fonts + "/favorite", john()).statusCode()).isEqualTo(200);

@@ -34,6 +34,19 @@ public class ChannelCatalog {
     private static final String CATEGORY_COLUMNS = "cat.id, cat.slug, cat.name_ru, cat.name_en, cat.is_demo,"
             + " (SELECT count(*) FROM channel c WHERE c.category_id = cat.id AND " + VISIBLE + ") AS channel_count";
 
+    /**
+     * The channels of a category closest in size to a channel: the nearest above, the nearest below (both walk the
+     * category/subscribers index instead of sorting the whole category) and those without a count (taken as 0).
+     */
+    private static final String SIMILAR_SQL = "SELECT * FROM ((SELECT " + SUMMARY_COLUMNS
+            + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
+            + " AND c.subscribers >= ? ORDER BY c.subscribers, c.id LIMIT ?) UNION ALL (SELECT " + SUMMARY_COLUMNS
+            + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
+            + " AND c.subscribers < ? ORDER BY c.subscribers DESC, c.id LIMIT ?) UNION ALL (SELECT " + SUMMARY_COLUMNS
+            + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
+            + " AND c.subscribers IS NULL ORDER BY c.id LIMIT ?)) near"
+            + " ORDER BY abs(COALESCE(near.subscribers, 0) - ?), near.id LIMIT ?";
+
     private final JdbcOperations jdbc;
 
     ChannelCatalog(JdbcOperations jdbc) {
@@ -133,11 +146,20 @@ public class ChannelCatalog {
     /** The countries and languages present in a category, for the filter form. */
     @ReadOnly
     public FilterOptions filterOptions(long categoryId) {
-        List<String> countries = strings("SELECT DISTINCT c.country FROM channel c WHERE c.category_id = ? AND "
-                + VISIBLE + " AND c.country IS NOT NULL ORDER BY 1", categoryId);
-        List<String> languages = strings("SELECT DISTINCT c.language FROM channel c WHERE c.category_id = ? AND "
-                + VISIBLE + " AND c.language IS NOT NULL ORDER BY 1", categoryId);
-        return new FilterOptions(countries, languages);
+        return jdbc.prepareStatement("SELECT array_agg(DISTINCT c.country ORDER BY c.country)"
+                + " FILTER (WHERE c.country IS NOT NULL), array_agg(DISTINCT c.language ORDER BY c.language)"
+                + " FILTER (WHERE c.language IS NOT NULL) FROM channel c WHERE c.category_id = ? AND " + VISIBLE,
+                ps -> {
+                    ps.setLong(1, categoryId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return new FilterOptions(strings(rs.getArray(1)), strings(rs.getArray(2)));
+                    }
+                });
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /** Visible channels by id, in the order of {@code ids} (unknown or hidden ids are left out). */
@@ -218,10 +240,11 @@ public class ChannelCatalog {
                     }
                     return result;
                 });
-        SimilarChannels similar = SimilarChannels.of(d.category() == null || similarSlots == 0 ? List.of() : summaries(
-                "SELECT " + SUMMARY_COLUMNS + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
-                        + " ORDER BY abs(COALESCE(c.subscribers, 0) - ?), c.id LIMIT ?",
-                List.of(d.category().id(), channelId, d.subscribers() == null ? 0L : d.subscribers(), similarSlots)),
+        long size = d.subscribers() == null ? 0L : d.subscribers();
+        SimilarChannels similar = SimilarChannels.of(
+                d.category() == null || similarSlots == 0 ? List.of() : summaries(SIMILAR_SQL,
+                        List.of(d.category().id(), channelId, size, similarSlots, d.category().id(), channelId, size,
+                                similarSlots, d.category().id(), channelId, similarSlots, size, similarSlots)),
                 similarSlots);
         return Optional.of(new ChannelDetails(d.id(), d.category(), d.title(), d.description(), d.username(),
                 d.logoUrl(), d.tgLink(), d.tgstatUrl(), d.telemetrUrl(), d.language(), d.country(), d.subscribers(),
@@ -237,19 +260,6 @@ public class ChannelCatalog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(summary(rs));
-                }
-            }
-            return result;
-        });
-    }
-
-    private List<String> strings(String sql, long id) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setLong(1, id);
-            List<String> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(rs.getString(1));
                 }
             }
             return result;
