@@ -7,6 +7,7 @@ import io.chanmarket.core.catalog.events.Event;
 import io.chanmarket.core.catalog.events.EventLog;
 import io.chanmarket.core.catalog.events.EventType;
 import io.chanmarket.core.catalog.favorites.Favorites;
+import io.chanmarket.parsers.refresh.ChannelRefresher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -42,9 +43,11 @@ class MiniAppPages {
     private final DeepLinks deepLinks;
     private final ShellFactory shells;
     private final MiniAppSettings settings;
+    private final ChannelRefresher refresher;
 
     MiniAppPages(ChannelCatalog catalog, Favorites favorites, EventLog events, DeepLinks deepLinks, ShellFactory shells,
-            MiniAppSettings settings) {
+            MiniAppSettings settings, ChannelRefresher refresher) {
+        this.refresher = refresher;
         this.catalog = catalog;
         this.favorites = favorites;
         this.events = events;
@@ -105,7 +108,8 @@ class MiniAppPages {
         Texts t = Texts.of(user.language());
         return page(request, user, "card",
                 new Views.Card(t, channel, new Views.FavoriteButton(t, id, favorites.contains(user.id(), id)),
-                        managerLink(t, channel), deepLinks.shareUrl(channel.trackedLinkCode())));
+                        managerLink(t, channel), deepLinks.shareUrl(channel.trackedLinkCode()),
+                        refresher.refreshIfStale(id).refreshing()));
     }
 
     @Get("/favorites")

@@ -43,8 +43,9 @@ public final class Views {
         }
     }
 
-    public record Card(Texts t, ChannelDetails channel, FavoriteButton favorite, String managerLink,
-            String trackedLink) {
+    /** A channel card; {@code refreshing}: newer numbers were asked for (on-open refresh), shown as a mark. */
+    public record Card(Texts t, ChannelDetails channel, FavoriteButton favorite, String managerLink, String trackedLink,
+            boolean refreshing) {
     }
 
     public record FavoriteButton(Texts t, long channelId, boolean favorite) {

@@ -63,6 +63,11 @@ public final class CatalogFixture implements AutoCloseable {
         execute("UPDATE channel SET hidden = TRUE WHERE id = " + channelId);
     }
 
+    /** The channel's parsed numbers were fetched just now. */
+    public void markFresh(long channelId) throws Exception {
+        execute("UPDATE channel SET metrics_updated_at = now() WHERE id = " + channelId);
+    }
+
     public long count(String sql) throws Exception {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             return single(ps);

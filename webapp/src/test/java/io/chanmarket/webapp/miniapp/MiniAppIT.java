@@ -339,6 +339,23 @@ class MiniAppIT {
 
     // --- helpers
 
+    @Test
+    void openingAStaleChannelAsksForFreshNumbersWithoutWaiting() throws Exception {
+        long stale = catalog.aChannel(design, "Иконки", 9_000, 2_500, 1_200, "Россия", 50);
+        String sql = "SELECT count(*) FROM parser_refresh_request WHERE channel_id = " + stale;
+        assertThat(catalog.count(sql)).isZero();
+
+        String card = get("/app/channels/" + stale, anna(), true).body();
+        assertThat(card).contains("class=\"hint refreshing\"").contains("Обновляем статистику");
+        get("/app/channels/" + stale, anna(), true);
+        assertThat(catalog.count(sql)).isEqualTo(1);
+
+        long fresh = catalog.aChannel(design, "Палитры", 7_000, 2_000, 1_000, "Россия", 50);
+        catalog.markFresh(fresh);
+        assertThat(get("/app/channels/" + fresh, anna(), true).body()).doesNotContain("hint refreshing");
+        assertThat(catalog.count("SELECT count(*) FROM parser_refresh_request WHERE channel_id = " + fresh)).isZero();
+    }
+
     private static String anna() {
         return SignedInitData.forUser(ANNA, "Анна", "ru", null);
     }
