@@ -55,8 +55,8 @@ public class RedisChangeBus implements ChangeBus {
     }
 
     /**
-     * Delivers to this node's listeners at once (so a change is visible here before the request that made it
-     * returns), then to every node through Redis; this node hears it a second time, which listeners must tolerate.
+     * Delivers to this node's listeners at once (so a change is visible here before the request that made it returns),
+     * then to every node through Redis; this node hears it a second time, which listeners must tolerate.
      */
     @Override
     public void publish(String message) {

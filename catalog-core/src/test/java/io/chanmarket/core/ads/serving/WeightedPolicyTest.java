@@ -64,6 +64,18 @@ class WeightedPolicyTest {
     }
 
     @Test
+    void aCampaignThatMetTodaysTargetIsKeptForStrongMatchesUntilItsLastDay() {
+        Slot met = aCampaign(5.0, 5.0, 110, TODAY + 10, 0, 10, 100);
+        aCampaign(1.0, 1.0, 100, 20, 0, 0, 1000); // the client's favourite advertiser: met's s = 0.1
+        Slot lastDay = aCampaign(5.0, 5.0, 20, TODAY, 0, 10, 100);
+        Slot loved = aCampaign(5.0, 5.0, 110, TODAY + 10, 0, 10, 900);
+        ClientProfile client = aClient();
+        assertThat(policy.holdsBack(client, met, TODAY)).isTrue();
+        assertThat(policy.holdsBack(client, lastDay, TODAY)).isFalse();
+        assertThat(policy.holdsBack(client, loved, TODAY)).isFalse();
+    }
+
+    @Test
     void clickEstimatesStartAtThePriorAndLearn() {
         ClickModel model = new ClickModel();
         assertThat(model.pClick(1.0)).isGreaterThan(model.pClick(0.0));
