@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The change bus shared by every node through a Redis pub/sub channel (named under the key prefix, so test runs and
- * deployments sharing a Redis stay apart). The publishing node also receives its own message through Redis.
+ * deployments sharing a Redis stay apart).
  */
 @Singleton
 @Requires(property = "redis.uri")
@@ -54,8 +54,13 @@ public class RedisChangeBus implements ChangeBus {
         }
     }
 
+    /**
+     * Delivers to this node's listeners at once (so a change is visible here before the request that made it returns),
+     * then to every node through Redis; this node hears it a second time, which listeners must tolerate.
+     */
     @Override
     public void publish(String message) {
+        deliver(message);
         connection.sync().publish(channel, message);
     }
 

@@ -99,8 +99,11 @@ class AdServingConcurrencyIT {
             AdApi other = AdEngineFixture.apiOf(second);
             AdEngineFixture onFirst = new AdEngineFixture(api);
             String advertiser = onFirst.advertiser();
-            List<String> campaigns = List.of(onFirst.campaign(advertiser, Map.of("impressions_limit", 20)),
-                    onFirst.campaign(advertiser, Map.of("impressions_limit", 20)));
+            // Ending today, so that pacing holds nothing back and both limits must fill exactly.
+            int today = AdEngineFixture.today();
+            List<String> campaigns = List.of(
+                    onFirst.campaign(advertiser, Map.of("impressions_limit", 20, "end_date", today)),
+                    onFirst.campaign(advertiser, Map.of("impressions_limit", 20, "end_date", today)));
             List<String> clients = onFirst.clients(50);
             List<Callable<AdApi.Reply>> calls = new ArrayList<>();
             for (int round = 0; round < 2; round++) {

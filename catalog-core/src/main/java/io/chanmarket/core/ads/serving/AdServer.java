@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -75,16 +76,28 @@ public class AdServer {
                 }
             }
         }
-        for (Slot slot : policy.rank(profile, candidates, snapshot.day())) {
-            if (count(profile, slot, snapshot.day())) {
+        int day = snapshot.day();
+        List<Slot> ranked = policy.rank(profile, candidates, day);
+        List<Slot> heldBack = new ArrayList<>();
+        for (Slot slot : ranked) {
+            if (policy.holdsBack(profile, slot, day)) {
+                heldBack.add(slot);
+            } else if (count(profile, slot, day)) {
                 return ad(slot.campaign);
             }
         }
         // Shown again, counted no more: the most relevant fitting ad the client was already counted for.
-        return fitting.stream().filter(slot -> profile.seen().contains(slot.campaign.campaignId()))
-                .max(Comparator.comparingInt(slot -> profile.score(slot.campaign.advertiserId())))
-                .map(slot -> ad(slot.campaign))
-                .orElseThrow(() -> new AdsException.NotFound("no ad fits client " + client + " today"));
+        Optional<Slot> again = fitting.stream().filter(slot -> profile.seen().contains(slot.campaign.campaignId()))
+                .max(Comparator.comparingInt(slot -> profile.score(slot.campaign.advertiserId())));
+        if (again.isPresent()) {
+            return ad(again.get().campaign);
+        }
+        for (Slot slot : heldBack) {
+            if (count(profile, slot, day)) {
+                return ad(slot.campaign);
+            }
+        }
+        throw new AdsException.NotFound("no ad fits client " + client + " today");
     }
 
     /** Counts one impression of {@code slot} for the client, durably; false when it may not be counted. */

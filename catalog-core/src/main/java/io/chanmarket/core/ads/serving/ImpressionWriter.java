@@ -48,7 +48,7 @@ public class ImpressionWriter {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    ImpressionWriter(Jdbc jdbc, @Value("${app.ads.impression-writers:2}") int writers,
+    ImpressionWriter(Jdbc jdbc, @Value("${app.ads.impression-writers:4}") int writers,
             @Value("${app.ads.impression-batch:500}") int batch) {
         this.jdbc = jdbc;
         this.batch = Math.max(1, batch);

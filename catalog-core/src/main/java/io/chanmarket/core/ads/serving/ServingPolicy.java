@@ -6,4 +6,12 @@ import java.util.List;
 interface ServingPolicy {
 
     List<Slot> rank(ClientProfile profile, List<Slot> candidates, int today);
+
+    /**
+     * Whether {@code slot} should rather keep its units for other viewers than count one for this client now. The
+     * server then counts it only when the client would otherwise get no ad at all.
+     */
+    default boolean holdsBack(ClientProfile profile, Slot slot, int today) {
+        return false;
+    }
 }

@@ -28,6 +28,7 @@ class WeightedPolicy implements ServingPolicy {
     static final double REVENUE = 0.50;
     static final double RELEVANCE = 0.25;
     static final double PACE = 0.15;
+    static final double STRONG_MATCH = 0.8;
 
     private final ClickModel clicks;
 
@@ -37,27 +38,34 @@ class WeightedPolicy implements ServingPolicy {
 
     @Override
     public List<Slot> rank(ClientProfile profile, List<Slot> candidates, int today) {
-        if (candidates.size() <= 1) {
-            return candidates;
+        List<Slot> ranked = new ArrayList<>(candidates);
+        if (ranked.size() <= 1) {
+            return ranked;
         }
         Map<Slot, Double> ev = new HashMap<>();
         double maxEv = 0;
-        for (Slot slot : candidates) {
+        for (Slot slot : ranked) {
             double s = profile.normalisedScore(slot.campaign.advertiserId());
             double value = slot.campaign.costPerImpression() + clicks.pClick(s) * slot.campaign.costPerClick();
             ev.put(slot, value);
             maxEv = Math.max(maxEv, value);
         }
         Map<Slot, Double> value = new HashMap<>();
-        for (Slot slot : candidates) {
+        for (Slot slot : ranked) {
             double revenue = maxEv > 0 ? ev.get(slot) / maxEv : 0;
             double relevance = profile.normalisedScore(slot.campaign.advertiserId());
             double target = slot.targetToday(today);
             double pace = target <= 0 ? 0 : 1 - Math.min(1, slot.shownToday() / target);
             value.put(slot, REVENUE * revenue + RELEVANCE * relevance + PACE * pace);
         }
-        List<Slot> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingDouble((Slot slot) -> value.get(slot)).reversed());
         return ranked;
+    }
+
+    /** Throttling: a campaign that met today's target, before its last day, waits for a strong match. */
+    @Override
+    public boolean holdsBack(ClientProfile profile, Slot slot, int today) {
+        return slot.campaign.endDate() > today && slot.shownToday() >= Math.ceil(slot.targetToday(today))
+                && profile.normalisedScore(slot.campaign.advertiserId()) < STRONG_MATCH;
     }
 }

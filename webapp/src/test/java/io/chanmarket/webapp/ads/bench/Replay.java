@@ -1,0 +1,336 @@
+package io.chanmarket.webapp.ads.bench;
+
+import io.chanmarket.webapp.ads.AdApi;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Replays the data set against a running ad engine over HTTP, day by day, and checks the engine's statistics against
+ * its own ledger.
+ *
+ * <p>
+ * Traffic: every day each client visits {@code visits} times on average (the integer part always, the fraction with
+ * that probability) in a seeded random order; each visit is one {@code GET /ads}. Clicks: the replay's hidden truth is
+ * p(click) = 0.03 + 0.5·s², s = the client's ML score for the advertiser divided by the client's best score. Whether a
+ * (client, campaign) pair clicks is drawn once from the seed, so two policies replayed with one seed face the same
+ * clicking clients. On {@code priceChangeDay} every third running campaign raises both prices by 20% (a PUT), so the
+ * statistics must keep each event's price in force.
+ */
+public final class Replay {
+
+    /** How to replay. */
+    public record Options(long seed, double visits, int priceChangeDay, int scoreUploadThreads) {
+        public static Options defaults() {
+            return new Options(42, 0.5, 8, 8);
+        }
+    }
+
+    /** What happened, as the replay saw it, and whether the engine's statistics agree. */
+    public record Result(int requests, int served, long impressions, long clicks, double spentImpressions,
+            double spentClicks, double avgScore, double avgRelativeScore, double fulfilment, int overLimit,
+            int targetingErrors, int statsChecked, List<String> statsMismatches, long p50Micros, long p99Micros) {
+
+        public double revenue() {
+            return spentImpressions + spentClicks;
+        }
+    }
+
+    private static final class CampaignState {
+        final int index;
+        final String id;
+        final String advertiserId;
+        final int limit;
+        final int start;
+        final int end;
+        final Map<String, Object> targeting;
+        final Map<String, Object> body;
+        BigDecimal cpi;
+        BigDecimal cpc;
+        long impressions;
+
+        CampaignState(int index, String id, String advertiserId, Map<String, Object> body) {
+            this.index = index;
+            this.id = id;
+            this.advertiserId = advertiserId;
+            this.body = body;
+            this.limit = ((Number) body.get("impressions_limit")).intValue();
+            this.start = ((Number) body.get("start_date")).intValue();
+            this.end = ((Number) body.get("end_date")).intValue();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = (Map<String, Object>) body.get("targeting");
+            this.targeting = t == null ? Map.of() : t;
+            this.cpi = decimal(body.get("cost_per_impression"));
+            this.cpc = decimal(body.get("cost_per_click"));
+        }
+
+        boolean fits(Map<String, Object> client, int day) {
+            if (day < start || day > end) {
+                return false;
+            }
+            Object gender = targeting.get("gender");
+            Object from = targeting.get("age_from");
+            Object to = targeting.get("age_to");
+            Object location = targeting.get("location");
+            int age = ((Number) client.get("age")).intValue();
+            return (gender == null || "ALL".equals(gender) || gender.equals(client.get("gender")))
+                    && (from == null || age >= ((Number) from).intValue())
+                    && (to == null || age <= ((Number) to).intValue())
+                    && (location == null || location.equals(client.get("location")));
+        }
+    }
+
+    /** Totals of one day (or of all days): counts and money. */
+    private static final class Totals {
+        long impressions;
+        long clicks;
+        BigDecimal spentImpressions = BigDecimal.ZERO;
+        BigDecimal spentClicks = BigDecimal.ZERO;
+    }
+
+    private final AdApi api;
+    private final DataSet data;
+    private final Options options;
+    private final Map<String, Map<String, Integer>> scores;
+    private final Map<String, Integer> bestScore = new HashMap<>();
+    private final Map<String, CampaignState> campaigns = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, Totals>> ledger = new HashMap<>();
+    private final Set<String> counted = new HashSet<>();
+    private final List<Long> latencies = new ArrayList<>();
+    private long scoreSum;
+    private double relativeScoreSum;
+    private int targetingErrors;
+
+    public Replay(AdApi api, DataSet data, Options options) {
+        this.api = api;
+        this.data = data;
+        this.options = options;
+        this.scores = data.scoreTable();
+        scores.forEach((client, row) -> bestScore.put(client,
+                row.values().stream().mapToInt(Integer::intValue).max().orElse(0)));
+    }
+
+    private static BigDecimal decimal(Object number) {
+        return new BigDecimal(number.toString());
+    }
+
+    public Result run() throws Exception {
+        load();
+        int lastDay = campaigns.values().stream().mapToInt(c -> c.end).max().orElse(0) + 1;
+        Random order = new Random(options.seed());
+        int requests = 0;
+        int served = 0;
+        for (int day = 0; day <= lastDay; day++) {
+            expect(api.post("/time/advance", Map.of("current_date", day)), 200, "advance to day " + day);
+            if (day == options.priceChangeDay()) {
+                raisePrices(day);
+            }
+            List<Map<String, Object>> visits = new ArrayList<>();
+            for (Map<String, Object> client : data.clients()) {
+                int n = (int) options.visits() + (order.nextDouble() < options.visits() % 1 ? 1 : 0);
+                for (int i = 0; i < n; i++) {
+                    visits.add(client);
+                }
+            }
+            Collections.shuffle(visits, order);
+            for (Map<String, Object> client : visits) {
+                requests++;
+                if (visit(client, day)) {
+                    served++;
+                }
+            }
+        }
+        return result(requests, served);
+    }
+
+    private void load() throws Exception {
+        expect(api.post("/time/advance", Map.of("current_date", 0)), 200, "the replay needs a fresh engine (day 0)");
+        expect(api.post("/clients/bulk", data.clients()), 201, "clients");
+        expect(api.post("/advertisers/bulk", data.advertisers()), 201, "advertisers");
+        ExecutorService pool = Executors.newFixedThreadPool(options.scoreUploadThreads());
+        try {
+            List<Future<AdApi.Reply>> uploads = new ArrayList<>();
+            for (Map<String, Object> score : data.scores()) {
+                uploads.add(pool.submit(() -> api.post("/ml-scores", score)));
+            }
+            for (Future<AdApi.Reply> upload : uploads) {
+                expect(upload.get(), 200, "ML score");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        int index = 0;
+        for (Map<String, Object> entry : data.campaigns()) {
+            String advertiser = (String) entry.get("advertiser_id");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = (Map<String, Object>) entry.get("campaign_data");
+            AdApi.Reply created = expect(api.post("/advertisers/" + advertiser + "/campaigns", body), 201, "campaign");
+            String id = created.field("campaign_id");
+            campaigns.put(id, new CampaignState(index++, id, advertiser, body));
+        }
+    }
+
+    private void raisePrices(int day) {
+        int i = 0;
+        for (CampaignState campaign : campaigns.values()) {
+            if (campaign.start <= day && day <= campaign.end && i++ % 3 == 0) {
+                campaign.cpi = campaign.cpi.multiply(new BigDecimal("1.2"));
+                campaign.cpc = campaign.cpc.multiply(new BigDecimal("1.2"));
+                Map<String, Object> body = new HashMap<>(campaign.body);
+                body.put("cost_per_impression", campaign.cpi.doubleValue());
+                body.put("cost_per_click", campaign.cpc.doubleValue());
+                // What the engine stores is the double we send: keep the ledger on exactly that.
+                campaign.cpi = new BigDecimal(Double.toString(campaign.cpi.doubleValue()));
+                campaign.cpc = new BigDecimal(Double.toString(campaign.cpc.doubleValue()));
+                expect(api.put("/advertisers/" + campaign.advertiserId + "/campaigns/" + campaign.id, body), 200,
+                        "price change");
+            }
+        }
+    }
+
+    /** One visit; true when an ad was shown. */
+    private boolean visit(Map<String, Object> client, int day) {
+        String clientId = (String) client.get("client_id");
+        long start = System.nanoTime();
+        AdApi.Reply reply = api.get("/ads?client_id=" + clientId);
+        latencies.add((System.nanoTime() - start) / 1000);
+        if (reply.status() == 404) {
+            return false;
+        }
+        expect(reply, 200, "GET /ads");
+        CampaignState campaign = campaigns.get(reply.field("ad_id"));
+        if (campaign == null || !campaign.fits(client, day)) {
+            targetingErrors++;
+            return true;
+        }
+        if (counted.add(clientId + "/" + campaign.id)) {
+            campaign.impressions++;
+            Totals today = ledger.computeIfAbsent(campaign.id, k -> new TreeMap<>()).computeIfAbsent(day,
+                    k -> new Totals());
+            today.impressions++;
+            today.spentImpressions = today.spentImpressions.add(campaign.cpi);
+            int score = scores.getOrDefault(clientId, Map.of()).getOrDefault(campaign.advertiserId, 0);
+            scoreSum += score;
+            int best = bestScore.getOrDefault(clientId, 0);
+            double relative = best == 0 ? 0 : (double) score / best;
+            relativeScoreSum += relative;
+            double pClick = 0.03 + 0.5 * relative * relative;
+            SplittableRandom pair = new SplittableRandom(
+                    options.seed() * 31 + clientId.hashCode() * 1_000_003L + campaign.index);
+            if (pair.nextDouble() < pClick) {
+                expect(api.post("/ads/" + campaign.id + "/click", Map.of("client_id", clientId)), 204, "click");
+                today.clicks++;
+                today.spentClicks = today.spentClicks.add(campaign.cpc);
+            }
+        }
+        return true;
+    }
+
+    private Result result(int requests, int served) {
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        Map<String, List<String>> byAdvertiser = new LinkedHashMap<>();
+        for (CampaignState campaign : campaigns.values()) {
+            byAdvertiser.computeIfAbsent(campaign.advertiserId, k -> new ArrayList<>()).add(campaign.id);
+            Map<Integer, Totals> days = ledger.getOrDefault(campaign.id, Map.of());
+            checked += compare("/stats/campaigns/" + campaign.id, days, mismatches);
+        }
+        for (var entry : byAdvertiser.entrySet()) {
+            Map<Integer, Totals> days = new TreeMap<>();
+            for (String campaign : entry.getValue()) {
+                ledger.getOrDefault(campaign, Map.of()).forEach((day, t) -> {
+                    Totals sum = days.computeIfAbsent(day, k -> new Totals());
+                    sum.impressions += t.impressions;
+                    sum.clicks += t.clicks;
+                    sum.spentImpressions = sum.spentImpressions.add(t.spentImpressions);
+                    sum.spentClicks = sum.spentClicks.add(t.spentClicks);
+                });
+            }
+            checked += compare("/stats/advertisers/" + entry.getKey() + "/campaigns", days, mismatches);
+        }
+        Totals all = sum(ledger.values().stream().flatMap(m -> m.values().stream()).toList());
+        double fulfilment = campaigns.values().stream()
+                .mapToDouble(c -> c.limit == 0 ? 1 : Math.min(1.0, (double) c.impressions / c.limit)).average()
+                .orElse(0);
+        int overLimit = (int) campaigns.values().stream().filter(c -> c.impressions > c.limit).count();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
+        return new Result(requests, served, all.impressions, all.clicks, all.spentImpressions.doubleValue(),
+                all.spentClicks.doubleValue(), all.impressions == 0 ? 0 : (double) scoreSum / all.impressions,
+                all.impressions == 0 ? 0 : relativeScoreSum / all.impressions, fulfilment, overLimit, targetingErrors,
+                checked, mismatches, p50, p99);
+    }
+
+    private static Totals sum(List<Totals> parts) {
+        Totals total = new Totals();
+        for (Totals t : parts) {
+            total.impressions += t.impressions;
+            total.clicks += t.clicks;
+            total.spentImpressions = total.spentImpressions.add(t.spentImpressions);
+            total.spentClicks = total.spentClicks.add(t.spentClicks);
+        }
+        return total;
+    }
+
+    /** Compares the engine's total and daily statistics at {@code path} with the ledger; returns checks made. */
+    private int compare(String path, Map<Integer, Totals> days, List<String> mismatches) {
+        compareOne(path, api.get(path).json(), sum(new ArrayList<>(days.values())), mismatches);
+        List<Map<String, Object>> daily = api.get(path + "/daily").jsonList();
+        List<Integer> expectedDays = new ArrayList<>(new TreeMap<>(days).keySet());
+        List<Integer> actualDays = daily.stream().map(d -> ((Number) d.get("date")).intValue()).toList();
+        if (!expectedDays.equals(actualDays)) {
+            mismatches.add(path + "/daily: days " + actualDays + ", ledger " + expectedDays);
+            return 2;
+        }
+        for (Map<String, Object> day : daily) {
+            int date = ((Number) day.get("date")).intValue();
+            compareOne(path + "/daily[" + date + "]", day, days.get(date), mismatches);
+        }
+        return 2 + daily.size();
+    }
+
+    private static void compareOne(String what, Map<String, Object> actual, Totals expected, List<String> mismatches) {
+        double conversion = expected.impressions == 0 ? 0 : expected.clicks * 100.0 / expected.impressions;
+        BigDecimal total = expected.spentImpressions.add(expected.spentClicks);
+        boolean same = number(actual, "impressions_count") == expected.impressions
+                && number(actual, "clicks_count") == expected.clicks && close(number(actual, "conversion"), conversion)
+                && close(number(actual, "spent_impressions"), expected.spentImpressions.doubleValue())
+                && close(number(actual, "spent_clicks"), expected.spentClicks.doubleValue())
+                && close(number(actual, "spent_total"), total.doubleValue());
+        if (!same) {
+            mismatches.add(what + ": engine " + actual + ", ledger impressions=" + expected.impressions + " clicks="
+                    + expected.clicks + " spent=" + expected.spentImpressions + "+" + expected.spentClicks);
+        }
+    }
+
+    private static double number(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+    }
+
+    private static AdApi.Reply expect(AdApi.Reply reply, int status, String what) {
+        if (reply.status() != status) {
+            throw new IllegalStateException(
+                    what + ": expected " + status + ", got " + reply.status() + " " + reply.body());
+        }
+        return reply;
+    }
+}
