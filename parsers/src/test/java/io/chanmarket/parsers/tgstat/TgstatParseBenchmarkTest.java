@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Memory per parse is bounded: a short run of {@link TgstatParseBenchmark} checks the bytes allocated per parse of the
- * real page (a count, not a time, so it does not depend on how busy the machine is). Speed is measured by the
- * benchmark itself; the README quotes a full run.
+ * real page (a count, not a time, so it does not depend on how busy the machine is). Speed is measured by the benchmark
+ * itself; the README quotes a full run.
  */
 class TgstatParseBenchmarkTest {
 
