@@ -3,6 +3,7 @@ package io.chanmarket.webapp.ads;
 import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.Jdbc;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.objectstorage.ObjectStorageException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
@@ -14,10 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where the ad API's failures become HTTP statuses: invalid input 400, an unknown client, advertiser or
- * campaign (or no fitting ad) 404, a conflict with the current state 409, and the database failing 503. The body is
- * always {@code {"status": 400, "error": "Bad Request", "message": "..."}} with a message meant for the caller, never
- * exception internals. (A body that is not JSON of the expected shape is refused with 400 by the framework before it
- * reaches the ad engine.)
+ * campaign (or no fitting ad) 404, a conflict with the current state 409, and the database or the image storage failing
+ * 503. The body is always {@code {"status": 400, "error": "Bad Request", "message": "..."}} with a message meant for
+ * the caller, never exception internals. (A body that is not JSON of the expected shape is refused with 400 by the
+ * framework before it reaches the ad engine.)
  */
 @Produces
 @Singleton
@@ -39,6 +40,19 @@ public class AdApiErrors implements ExceptionHandler<AdsException, HttpResponse<
         HttpStatus status = exception instanceof AdsException.Invalid ? HttpStatus.BAD_REQUEST
                 : exception instanceof AdsException.NotFound ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
         return error(status, exception.getMessage());
+    }
+
+    /** The object storage of campaign images failed: 503, logged with its cause. */
+    @Produces
+    @Singleton
+    public static class StorageDown implements ExceptionHandler<ObjectStorageException, HttpResponse<ApiError>> {
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, ObjectStorageException exception) {
+            LOG.error("Ad API request {} {} failed in image storage", request.getMethod(), request.getPath(),
+                    exception);
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "the image storage is not available now; try again");
+        }
     }
 
     /** The ad engine's database failed: 503, logged with its cause. */

@@ -4,11 +4,27 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.UUID;
 
-/** An advertising campaign: one ad, its limits, prices, days (inclusive) and audience. */
+/**
+ * An advertising campaign: one ad, its limits, prices, days (inclusive) and audience; {@code adImageUrl} is the URL of
+ * its uploaded image (an addition to the contract, omitted from JSON when there is none).
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record Campaign(UUID campaignId, UUID advertiserId, int impressionsLimit, int clicksLimit,
         double costPerImpression, double costPerClick, String adTitle, String adText, int startDate, int endDate,
-        Targeting targeting) {
+        Targeting targeting, String adImageUrl) {
+
+    /** A campaign without an image. */
+    public Campaign(UUID campaignId, UUID advertiserId, int impressionsLimit, int clicksLimit, double costPerImpression,
+            double costPerClick, String adTitle, String adText, int startDate, int endDate, Targeting targeting) {
+        this(campaignId, advertiserId, impressionsLimit, clicksLimit, costPerImpression, costPerClick, adTitle, adText,
+                startDate, endDate, targeting, null);
+    }
+
+    /** This campaign with the image URL {@code url} (null: none). */
+    public Campaign withImageUrl(String url) {
+        return new Campaign(campaignId, advertiserId, impressionsLimit, clicksLimit, costPerImpression, costPerClick,
+                adTitle, adText, startDate, endDate, targeting, url);
+    }
 
     /** Whether the campaign runs on {@code day}. */
     public boolean activeOn(int day) {

@@ -1,6 +1,7 @@
 package io.chanmarket.core.ads.campaigns;
 
 import io.chanmarket.core.ads.Jdbc;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -19,10 +20,16 @@ class CampaignRepository {
             campaign_id, advertiser_id, impressions_limit, clicks_limit, cost_per_impression, cost_per_click,
             ad_title, ad_text, start_date, end_date, target_gender, target_age_from, target_age_to, target_location""";
 
-    private final Jdbc jdbc;
+    /** The columns read: the stored ones and the image's object key. */
+    private static final String SELECTED = COLUMNS
+            + ", (SELECT i.object_key FROM ad_campaign_image i WHERE i.campaign_id = ad_campaign.campaign_id)";
 
-    CampaignRepository(Jdbc jdbc) {
+    private final Jdbc jdbc;
+    private final String imageUrlPrefix;
+
+    CampaignRepository(Jdbc jdbc, @Value("${app.ads.images.url-prefix:/ad_images/}") String imageUrlPrefix) {
         this.jdbc = jdbc;
+        this.imageUrlPrefix = imageUrlPrefix;
     }
 
     void insert(Campaign campaign) {
@@ -79,14 +86,14 @@ class CampaignRepository {
     }
 
     Optional<Campaign> find(UUID id) {
-        List<Campaign> found = query("SELECT " + COLUMNS + " FROM ad_campaign WHERE campaign_id = ? AND NOT deleted",
+        List<Campaign> found = query("SELECT " + SELECTED + " FROM ad_campaign WHERE campaign_id = ? AND NOT deleted",
                 id);
         return found.stream().findFirst();
     }
 
     List<Campaign> list(UUID advertiserId, long offset, int limit) {
         return query(
-                "SELECT " + COLUMNS
+                "SELECT " + SELECTED
                         + " FROM ad_campaign WHERE advertiser_id = ? AND NOT deleted ORDER BY seq OFFSET ? LIMIT ?",
                 advertiserId, offset, limit);
     }
@@ -106,7 +113,7 @@ class CampaignRepository {
 
     List<Campaign> activeOn(int day) {
         return query(
-                "SELECT " + COLUMNS
+                "SELECT " + SELECTED
                         + " FROM ad_campaign WHERE NOT deleted AND start_date <= ? AND end_date >= ? ORDER BY seq",
                 day, day);
     }
@@ -127,6 +134,10 @@ class CampaignRepository {
         });
     }
 
+    private String imageUrl(String key) {
+        return key == null ? null : imageUrlPrefix + key;
+    }
+
     private List<Campaign> query(String sql, Object... params) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -139,8 +150,10 @@ class CampaignRepository {
                         campaigns.add(new Campaign(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                                 rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5).doubleValue(),
                                 rs.getBigDecimal(6).doubleValue(), rs.getString(7), rs.getString(8), rs.getInt(9),
-                                rs.getInt(10), new Targeting(rs.getString(11), rs.getObject(12, Integer.class),
-                                        rs.getObject(13, Integer.class), rs.getString(14))));
+                                rs.getInt(10),
+                                new Targeting(rs.getString(11), rs.getObject(12, Integer.class),
+                                        rs.getObject(13, Integer.class), rs.getString(14)),
+                                imageUrl(rs.getString(15))));
                     }
                 }
                 return campaigns;

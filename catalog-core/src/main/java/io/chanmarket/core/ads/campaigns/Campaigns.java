@@ -146,7 +146,7 @@ public class Campaigns {
             throw new AdsException.NotFound("campaign " + current.campaignId() + " not found");
         }
         changed();
-        return next;
+        return next.withImageUrl(current.adImageUrl());
     }
 
     public void delete(String advertiserId, String campaignId) {
@@ -163,6 +163,14 @@ public class Campaigns {
     /** Ids of every campaign of the advertiser, deleted ones included (their money was spent). */
     public List<UUID> allIdsOf(UUID advertiserId) {
         return repository.allIdsOf(advertiserId);
+    }
+
+    /**
+     * Announces that something serving reads from a campaign changed outside this class (its image, its moderation
+     * stop), so that every node reloads its campaigns.
+     */
+    public void touch() {
+        changed();
     }
 
     private void changed() {

@@ -142,7 +142,8 @@ public class AdServer {
     }
 
     private static Ad ad(Campaign campaign) {
-        return new Ad(campaign.campaignId(), campaign.adTitle(), campaign.adText(), campaign.advertiserId());
+        return new Ad(campaign.campaignId(), campaign.adTitle(), campaign.adText(), campaign.advertiserId(),
+                campaign.adImageUrl());
     }
 
     /**
