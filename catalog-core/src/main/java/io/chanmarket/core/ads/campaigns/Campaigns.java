@@ -40,11 +40,14 @@ public class Campaigns {
     private final AdClock clock;
     private final ChangeBus bus;
     private final Counters counters;
+    private final List<CampaignTextCheck> textChecks;
     private final AtomicLong changes = new AtomicLong();
     private volatile long lastSeenVersion;
 
-    Campaigns(CampaignRepository repository, Advertisers advertisers, AdClock clock, ChangeBus bus, Counters counters) {
+    Campaigns(CampaignRepository repository, Advertisers advertisers, AdClock clock, ChangeBus bus, Counters counters,
+            List<CampaignTextCheck> textChecks) {
         this.repository = repository;
+        this.textChecks = textChecks;
         this.advertisers = advertisers;
         this.clock = clock;
         this.bus = bus;
@@ -81,6 +84,7 @@ public class Campaigns {
     public Campaign create(String advertiserId, CampaignDraft draft) {
         UUID advertiser = advertisers.get(advertiserId).advertiserId();
         Campaign campaign = validate(UUID.randomUUID(), advertiser, draft);
+        checkTexts(campaign);
         if (campaign.startDate() < clock.today()) {
             throw new AdsException.Invalid(
                     "start_date " + campaign.startDate() + " is in the past: the current day is " + clock.today());
@@ -131,6 +135,7 @@ public class Campaigns {
     public Campaign update(String advertiserId, String campaignId, CampaignDraft draft) {
         Campaign current = get(advertiserId, campaignId);
         Campaign next = validate(current.campaignId(), current.advertiserId(), draft);
+        checkTexts(next);
         int today = clock.today();
         if (current.startDate() <= today) {
             if (next.impressionsLimit() != current.impressionsLimit() || next.clicksLimit() != current.clicksLimit()
@@ -177,6 +182,13 @@ public class Campaigns {
         changes.incrementAndGet();
         counters.add(VERSION, 1);
         bus.publish(CHANGED);
+    }
+
+    private void checkTexts(Campaign campaign) {
+        for (CampaignTextCheck check : textChecks) {
+            check.check("ad_title", campaign.adTitle());
+            check.check("ad_text", campaign.adText());
+        }
     }
 
     private static Campaign validate(UUID id, UUID advertiserId, CampaignDraft draft) {
