@@ -25,9 +25,9 @@ class AdTextsIT {
     @BeforeAll
     void start() {
         llm = new LlmStandIn();
-        app = AdEngineFixture.startNode(Map.of("app.ads.llm.base-url", llm.baseUrl(), "app.ads.llm.model",
-                "stand-in-model", "app.ads.llm.timeout", "300ms", "app.ads.llm.max-attempts", "2",
-                "app.ads.llm.backoff", "10ms"));
+        app = AdEngineFixture
+                .startNode(Map.of("app.ads.llm.base-url", llm.baseUrl(), "app.ads.llm.model", "stand-in-model",
+                        "app.ads.llm.timeout", "1s", "app.ads.llm.max-attempts", "2", "app.ads.llm.backoff", "10ms"));
         api = AdEngineFixture.apiOf(app);
     }
 
@@ -105,10 +105,10 @@ class AdTextsIT {
     @Test
     void slowAndMalformedAnswersFailTheTask() {
         String advertiser = given.advertiser();
-        llm.behave(new LlmStandIn.Answer("late", 1000));
+        llm.behave(new LlmStandIn.Answer("late", 2500));
         String slow = api.post("/advertisers/" + advertiser + "/ad-texts", Map.of("campaign_title", "Slow"))
                 .field("task_id");
-        assertThat(finished(advertiser, slow).get("reason").toString()).contains("did not answer within 300 ms");
+        assertThat(finished(advertiser, slow).get("reason").toString()).contains("did not answer within 1000 ms");
 
         llm.behave(new LlmStandIn.Malformed("{\"choices\": \"nope\"}"));
         String malformed = api.post("/advertisers/" + advertiser + "/ad-texts", Map.of("campaign_title", "Bad"))
