@@ -2,6 +2,7 @@ package io.chanmarket.webapp.ads;
 
 import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.Jdbc;
+import io.chanmarket.core.ads.llm.LlmException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.objectstorage.ObjectStorageException;
 import io.micronaut.http.HttpResponse;
@@ -15,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where the ad API's failures become HTTP statuses: invalid input 400, an unknown client, advertiser or
- * campaign (or no fitting ad) 404, a conflict with the current state 409, and the database or the image storage failing
- * 503. The body is always {@code {"status": 400, "error": "Bad Request", "message": "..."}} with a message meant for
- * the caller, never exception internals. (A body that is not JSON of the expected shape is refused with 400 by the
- * framework before it reaches the ad engine.)
+ * campaign (or no fitting ad) 404, a conflict with the current state 409, and 503 when the database or the image
+ * storage fails or an LLM feature is used without a configured LLM. The body is always
+ * {@code {"status": 400, "error": "Bad Request", "message": "..."}} with a message meant for the caller, never
+ * exception internals. (A body that is not JSON of the expected shape is refused with 400 by the framework before it
+ * reaches the ad engine.)
  */
 @Produces
 @Singleton
@@ -64,6 +66,17 @@ public class AdApiErrors implements ExceptionHandler<AdsException, HttpResponse<
         public HttpResponse<ApiError> handle(HttpRequest request, Jdbc.DatabaseFailure exception) {
             LOG.error("Ad API request {} {} failed", request.getMethod(), request.getPath(), exception);
             return error(HttpStatus.SERVICE_UNAVAILABLE, "the ad engine cannot serve this request now; try again");
+        }
+    }
+
+    /** An LLM feature was asked for but no LLM endpoint is configured: 503 saying so. */
+    @Produces
+    @Singleton
+    public static class LlmOff implements ExceptionHandler<LlmException.NotConfigured, HttpResponse<ApiError>> {
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, LlmException.NotConfigured exception) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage());
         }
     }
 }
