@@ -16,21 +16,26 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Serving and clicks: {@code GET /ads} and {@code POST /ads/{adId}/click}.
  *
  * <p>
- * Serving a client: take today's campaigns from the in-memory {@link ServingIndex}, keep those whose targeting fits the
+ * Serving a client: take today's campaigns from the in-memory {@link ServingIndex}; keep those whose targeting fits the
  * client, that are still open (impressions and clicks below their limits) and that the client has not been counted for;
- * let the {@link ServingPolicy} rank them; then for the best one, in this order: claim the pair in the client's profile
- * (this node) and in the {@link ImpressionGuard} (all nodes), take one unit of the campaign's shared impressions
- * counter with {@link Counters#addIfAtMost} (so the limit is never passed, whatever the number of nodes), and store the
- * impression through the group-committing {@link ImpressionWriter}, waiting until it is durable. If any step says no,
- * the steps before it are undone and the next candidate is tried. When the client has been counted for every fitting
- * campaign, the most relevant of those is shown again, without counting anything; when nothing fits at all, there is no
- * ad (404).
+ * let the {@link ServingPolicy} rank them. Then claim the best one, in this order: in the client's profile (this node),
+ * in the {@link ImpressionGuard} (all nodes), and one unit of the campaign's shared impressions counter with
+ * {@link Counters#addIfAtMost} (so the limit is never passed, whatever the number of nodes); a "no" at any step undoes
+ * the steps before it and moves to the next candidate. The claimed impression is stored through the group-committing
+ * {@link ImpressionWriter}, and the ad is returned once it is durable. Candidates the policy holds back (throttled) are
+ * skipped at first; then, when the client was already counted for a fitting campaign, the most relevant of those is
+ * shown again without counting anything; else a held-back candidate is claimed after all; when nothing fits, 404.
+ *
+ * <p>
+ * {@link #serveAsync} does all of this without blocking a thread on the commit when the client's profile and today's
+ * index are in memory (the usual case), and moves to {@code blocking} when they must be read from the database first.
  */
 @Singleton
 public class AdServer {
@@ -61,11 +66,12 @@ public class AdServer {
         this.repository = repository;
     }
 
-    /** The ad to show {@code clientId} now, its impression stored; {@link AdsException.NotFound} when none fits. */
-    public Ad serve(String clientId) {
-        UUID client = Validation.uuid(clientId, "client_id");
-        ClientProfile profile = profiles.get(client);
-        ServingIndex.Snapshot snapshot = index.current();
+    /** What may be shown to one client now, in the order to try. */
+    private record Choice(ClientProfile profile, int day, List<Slot> ranked, List<Slot> heldBack,
+            Optional<Slot> again) {
+    }
+
+    private Choice choose(ClientProfile profile, ServingIndex.Snapshot snapshot) {
         List<Slot> fitting = new ArrayList<>();
         List<Slot> candidates = new ArrayList<>();
         for (Slot slot : snapshot.slots()) {
@@ -77,31 +83,81 @@ public class AdServer {
             }
         }
         int day = snapshot.day();
-        List<Slot> ranked = policy.rank(profile, candidates, day);
+        List<Slot> ranked = new ArrayList<>();
         List<Slot> heldBack = new ArrayList<>();
-        for (Slot slot : ranked) {
-            if (policy.holdsBack(profile, slot, day)) {
-                heldBack.add(slot);
-            } else if (count(profile, slot, day)) {
-                return ad(slot.campaign);
-            }
+        for (Slot slot : policy.rank(profile, candidates, day)) {
+            (policy.holdsBack(profile, slot, day) ? heldBack : ranked).add(slot);
         }
         // Shown again, counted no more: the most relevant fitting ad the client was already counted for.
         Optional<Slot> again = fitting.stream().filter(slot -> profile.seen().contains(slot.campaign.campaignId()))
                 .max(Comparator.comparingInt(slot -> profile.score(slot.campaign.advertiserId())));
-        if (again.isPresent()) {
-            return ad(again.get().campaign);
-        }
-        for (Slot slot : heldBack) {
-            if (count(profile, slot, day)) {
-                return ad(slot.campaign);
+        return new Choice(profile, day, ranked, heldBack, again);
+    }
+
+    /** The ad to show {@code clientId} now, its impression stored; {@link AdsException.NotFound} when none fits. */
+    public Ad serve(String clientId) {
+        UUID client = Validation.uuid(clientId, "client_id");
+        Choice choice = choose(profiles.get(client), index.current());
+        for (List<Slot> slots : List.of(choice.ranked(), choice.heldBack())) {
+            for (Slot slot : slots) {
+                if (claim(choice.profile(), slot) && join(store(choice.profile(), slot, choice.day()))) {
+                    return ad(slot.campaign);
+                }
+            }
+            if (choice.again().isPresent()) {
+                return ad(choice.again().get().campaign);
             }
         }
         throw new AdsException.NotFound("no ad fits client " + client + " today");
     }
 
-    /** Counts one impression of {@code slot} for the client, durably; false when it may not be counted. */
-    private boolean count(ClientProfile profile, Slot slot, int day) {
+    /**
+     * {@link #serve}, completing when the impression is durable, without holding a thread meanwhile. Runs on the
+     * calling thread while everything needed is in memory; otherwise (a profile or the index to load, a cache found
+     * behind the database) continues with the blocking {@link #serve} on {@code blocking}.
+     */
+    public CompletableFuture<Ad> serveAsync(String clientId, Executor blocking) {
+        UUID client = Validation.uuid(clientId, "client_id");
+        ClientProfile profile = profiles.cached(client);
+        if (profile == null || index.stale()) {
+            return CompletableFuture.supplyAsync(() -> serve(clientId), blocking);
+        }
+        Choice choice = choose(profile, index.current());
+        Slot claimed = firstClaimed(profile, choice.ranked());
+        if (claimed == null && choice.again().isPresent()) {
+            return CompletableFuture.completedFuture(ad(choice.again().get().campaign));
+        }
+        if (claimed == null) {
+            claimed = firstClaimed(profile, choice.heldBack());
+        }
+        if (claimed == null) {
+            return CompletableFuture.failedFuture(new AdsException.NotFound("no ad fits client " + client + " today"));
+        }
+        Slot slot = claimed;
+        return store(profile, slot, choice.day())
+                .thenCompose(stored -> stored ? CompletableFuture.completedFuture(ad(slot.campaign))
+                        : CompletableFuture.supplyAsync(() -> serve(clientId), blocking));
+    }
+
+    private Slot firstClaimed(ClientProfile profile, List<Slot> slots) {
+        for (Slot slot : slots) {
+            if (claim(profile, slot)) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    private static boolean join(CompletableFuture<Boolean> stored) {
+        try {
+            return stored.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Claims one impression of {@code slot} for the client: its profile, the guard, a unit of the limit. */
+    private boolean claim(ClientProfile profile, Slot slot) {
         UUID campaignId = slot.campaign.campaignId();
         UUID clientId = profile.client().clientId();
         if (!profile.seen().add(campaignId)) {
@@ -110,8 +166,8 @@ public class AdServer {
         if (!guard.claim(campaignId, clientId)) {
             return false;
         }
-        String key = ServingIndex.impressionsKey(campaignId);
-        OptionalLong total = counters.addIfAtMost(key, 1, slot.campaign.impressionsLimit());
+        OptionalLong total = counters.addIfAtMost(ServingIndex.impressionsKey(campaignId), 1,
+                slot.campaign.impressionsLimit());
         if (total.isEmpty()) {
             slot.seenMore(slot.campaign.impressionsLimit());
             guard.release(campaignId, clientId);
@@ -119,26 +175,34 @@ public class AdServer {
             return false;
         }
         slot.seenMore(total.getAsLong());
-        int score = profile.score(slot.campaign.advertiserId());
-        boolean stored;
-        try {
-            stored = writer.write(campaignId, clientId, day, slot.campaign.costPerImpression(), score).get();
-        } catch (InterruptedException | ExecutionException | CompletionException e) {
-            counters.add(key, -1);
-            guard.release(campaignId, clientId);
-            profile.seen().remove(campaignId);
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new Jdbc.DatabaseFailure(new SQLException("impression not stored", e));
-        }
-        if (!stored) {
-            // Already stored earlier (caches were behind the database): counted then, not now.
-            counters.add(key, -1);
-            return false;
-        }
-        clickModel.impression(profile.normalisedScore(slot.campaign.advertiserId()));
         return true;
+    }
+
+    /**
+     * Stores a claimed impression; completes with true once it is durable, false when the pair was already stored
+     * (caches were behind the database: counted then, not now), or with {@link Jdbc.DatabaseFailure} after undoing the
+     * claim.
+     */
+    private CompletableFuture<Boolean> store(ClientProfile profile, Slot slot, int day) {
+        UUID campaignId = slot.campaign.campaignId();
+        UUID clientId = profile.client().clientId();
+        String key = ServingIndex.impressionsKey(campaignId);
+        int score = profile.score(slot.campaign.advertiserId());
+        return writer.write(campaignId, clientId, day, slot.campaign.costPerImpression(), score)
+                .handle((stored, failure) -> {
+                    if (failure != null) {
+                        counters.add(key, -1);
+                        guard.release(campaignId, clientId);
+                        profile.seen().remove(campaignId);
+                        throw new Jdbc.DatabaseFailure(new SQLException("impression not stored", failure));
+                    }
+                    if (!stored) {
+                        counters.add(key, -1);
+                        return false;
+                    }
+                    clickModel.impression(profile.normalisedScore(slot.campaign.advertiserId()));
+                    return true;
+                });
     }
 
     private static Ad ad(Campaign campaign) {
