@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -66,12 +65,16 @@ public class AdServer {
         this.repository = repository;
     }
 
-    /** What may be shown to one client now, in the order to try. */
-    private record Choice(ClientProfile profile, int day, List<Slot> ranked, List<Slot> heldBack,
-            Optional<Slot> again) {
+    /** One thing to try for a client: count a new impression of {@code slot}, or show it again uncounted. */
+    private record Option(Slot slot, boolean counted) {
     }
 
-    private Choice choose(ClientProfile profile, ServingIndex.Snapshot snapshot) {
+    /**
+     * What may be shown to {@code profile} now, in the order to try: the ranked candidates the policy does not hold
+     * back; then, if there is one, the most relevant fitting ad the client was already counted for (shown again,
+     * counted no more); then the held-back candidates.
+     */
+    private List<Option> options(ClientProfile profile, ServingIndex.Snapshot snapshot) {
         List<Slot> fitting = new ArrayList<>();
         List<Slot> candidates = new ArrayList<>();
         for (Slot slot : snapshot.slots()) {
@@ -83,32 +86,34 @@ public class AdServer {
             }
         }
         int day = snapshot.day();
-        List<Slot> ranked = new ArrayList<>();
-        List<Slot> heldBack = new ArrayList<>();
+        List<Option> options = new ArrayList<>();
+        List<Option> heldBack = new ArrayList<>();
         for (Slot slot : policy.rank(profile, candidates, day)) {
-            (policy.holdsBack(profile, slot, day) ? heldBack : ranked).add(slot);
+            (policy.holdsBack(profile, slot, day) ? heldBack : options).add(new Option(slot, true));
         }
-        // Shown again, counted no more: the most relevant fitting ad the client was already counted for.
-        Optional<Slot> again = fitting.stream().filter(slot -> profile.seen().contains(slot.campaign.campaignId()))
-                .max(Comparator.comparingInt(slot -> profile.score(slot.campaign.advertiserId())));
-        return new Choice(profile, day, ranked, heldBack, again);
+        fitting.stream().filter(slot -> profile.seen().contains(slot.campaign.campaignId()))
+                .max(Comparator.comparingInt(slot -> profile.score(slot.campaign.advertiserId())))
+                .ifPresent(slot -> options.add(new Option(slot, false)));
+        options.addAll(heldBack);
+        return options;
+    }
+
+    private static AdsException.NotFound noAd(UUID client) {
+        return new AdsException.NotFound("no ad fits client " + client + " today");
     }
 
     /** The ad to show {@code clientId} now, its impression stored; {@link AdsException.NotFound} when none fits. */
     public Ad serve(String clientId) {
         UUID client = Validation.uuid(clientId, "client_id");
-        Choice choice = choose(profiles.get(client), index.current());
-        for (List<Slot> slots : List.of(choice.ranked(), choice.heldBack())) {
-            for (Slot slot : slots) {
-                if (claim(choice.profile(), slot) && join(store(choice.profile(), slot, choice.day()))) {
-                    return ad(slot.campaign);
-                }
-            }
-            if (choice.again().isPresent()) {
-                return ad(choice.again().get().campaign);
+        ClientProfile profile = profiles.get(client);
+        ServingIndex.Snapshot snapshot = index.current();
+        for (Option option : options(profile, snapshot)) {
+            if (!option.counted()
+                    || claim(profile, option.slot()) && join(store(profile, option.slot(), snapshot.day()))) {
+                return ad(option.slot().campaign);
             }
         }
-        throw new AdsException.NotFound("no ad fits client " + client + " today");
+        throw noAd(client);
     }
 
     /**
@@ -122,30 +127,19 @@ public class AdServer {
         if (profile == null || index.stale()) {
             return CompletableFuture.supplyAsync(() -> serve(clientId), blocking);
         }
-        Choice choice = choose(profile, index.current());
-        Slot claimed = firstClaimed(profile, choice.ranked());
-        if (claimed == null && choice.again().isPresent()) {
-            return CompletableFuture.completedFuture(ad(choice.again().get().campaign));
-        }
-        if (claimed == null) {
-            claimed = firstClaimed(profile, choice.heldBack());
-        }
-        if (claimed == null) {
-            return CompletableFuture.failedFuture(new AdsException.NotFound("no ad fits client " + client + " today"));
-        }
-        Slot slot = claimed;
-        return store(profile, slot, choice.day())
-                .thenCompose(stored -> stored ? CompletableFuture.completedFuture(ad(slot.campaign))
-                        : CompletableFuture.supplyAsync(() -> serve(clientId), blocking));
-    }
-
-    private Slot firstClaimed(ClientProfile profile, List<Slot> slots) {
-        for (Slot slot : slots) {
+        ServingIndex.Snapshot snapshot = index.current();
+        for (Option option : options(profile, snapshot)) {
+            Slot slot = option.slot();
+            if (!option.counted()) {
+                return CompletableFuture.completedFuture(ad(slot.campaign));
+            }
             if (claim(profile, slot)) {
-                return slot;
+                return store(profile, slot, snapshot.day())
+                        .thenCompose(stored -> stored ? CompletableFuture.completedFuture(ad(slot.campaign))
+                                : CompletableFuture.supplyAsync(() -> serve(clientId), blocking));
             }
         }
-        return null;
+        return CompletableFuture.failedFuture(noAd(client));
     }
 
     private static boolean join(CompletableFuture<Boolean> stored) {
