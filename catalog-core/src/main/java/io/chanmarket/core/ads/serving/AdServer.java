@@ -117,17 +117,24 @@ public class AdServer {
     }
 
     /**
-     * {@link #serve}, completing when the impression is durable, without holding a thread meanwhile. Runs on the
-     * calling thread while everything needed is in memory; otherwise (a profile or the index to load, a cache found
-     * behind the database) continues with the blocking {@link #serve} on {@code blocking}.
+     * {@link #serve}, completing when the impression is durable, without holding a thread while the commit is under
+     * way. The choice and the claim run on the calling thread (the event loop) when everything they need is in this
+     * process's memory; they move to {@code blocking} when the client's profile or today's index must be read from the
+     * database first, or when claiming takes Redis round trips, so that no event loop waits on I/O.
      */
     public CompletableFuture<Ad> serveAsync(String clientId, Executor blocking) {
         UUID client = Validation.uuid(clientId, "client_id");
         ClientProfile profile = profiles.cached(client);
-        if (profile == null || index.stale()) {
-            return CompletableFuture.supplyAsync(() -> serve(clientId), blocking);
+        if (profile == null || index.stale() || guard.remote()) {
+            return CompletableFuture
+                    .supplyAsync(() -> serveFrom(client, profiles.get(client), index.current(), blocking), blocking)
+                    .thenCompose(ad -> ad);
         }
-        ServingIndex.Snapshot snapshot = index.current();
+        return serveFrom(client, profile, index.current(), blocking);
+    }
+
+    private CompletableFuture<Ad> serveFrom(UUID client, ClientProfile profile, ServingIndex.Snapshot snapshot,
+            Executor blocking) {
         for (Option option : options(profile, snapshot)) {
             Slot slot = option.slot();
             if (!option.counted()) {
@@ -136,7 +143,7 @@ public class AdServer {
             if (claim(profile, slot)) {
                 return store(profile, slot, snapshot.day())
                         .thenCompose(stored -> stored ? CompletableFuture.completedFuture(ad(slot.campaign))
-                                : CompletableFuture.supplyAsync(() -> serve(clientId), blocking));
+                                : CompletableFuture.supplyAsync(() -> serve(client.toString()), blocking));
             }
         }
         return CompletableFuture.failedFuture(noAd(client));
