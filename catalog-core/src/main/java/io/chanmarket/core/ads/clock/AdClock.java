@@ -5,9 +5,6 @@ import io.chanmarket.core.ads.ChangeBus;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
@@ -26,7 +23,6 @@ public class AdClock {
 
     private final ClockRepository repository;
     private final ChangeBus bus;
-    private final List<IntConsumer> listeners = new CopyOnWriteArrayList<>();
     private volatile int today;
 
     AdClock(ClockRepository repository, ChangeBus bus) {
@@ -66,22 +62,10 @@ public class AdClock {
         return day;
     }
 
-    /** Calls {@code listener} with the new day whenever the day changes on this node. */
-    public void onChange(IntConsumer listener) {
-        listeners.add(listener);
-    }
-
-    private void moveTo(int day) {
-        boolean changed;
-        synchronized (this) {
-            changed = day > today;
-            if (changed) {
-                today = day;
-            }
-        }
-        if (changed) {
+    private synchronized void moveTo(int day) {
+        if (day > today) {
+            today = day;
             LOG.info("Ad engine day is now {}", day);
-            listeners.forEach(listener -> listener.accept(day));
         }
     }
 

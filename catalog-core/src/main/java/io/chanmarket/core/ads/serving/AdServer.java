@@ -12,25 +12,29 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Serving and clicks: {@code GET /ads} and {@code POST /ads/{adId}/click}.
  *
  * <p>
- * Serving a client: take today's campaigns from the in-memory {@link ServingIndex}, keep those whose targeting fits the
+ * Serving a client: take today's campaigns from the in-memory {@link ServingIndex}; keep those whose targeting fits the
  * client, that are still open (impressions and clicks below their limits) and that the client has not been counted for;
- * let the {@link ServingPolicy} rank them; then for the best one, in this order: claim the pair in the client's profile
- * (this node) and in the {@link ImpressionGuard} (all nodes), take one unit of the campaign's shared impressions
- * counter with {@link Counters#addIfAtMost} (so the limit is never passed, whatever the number of nodes), and store the
- * impression through the group-committing {@link ImpressionWriter}, waiting until it is durable. If any step says no,
- * the steps before it are undone and the next candidate is tried. When the client has been counted for every fitting
- * campaign, the most relevant of those is shown again, without counting anything; when nothing fits at all, there is no
- * ad (404).
+ * let the {@link ServingPolicy} rank them. Then claim the best one, in this order: in the client's profile (this node),
+ * in the {@link ImpressionGuard} (all nodes), and one unit of the campaign's shared impressions counter with
+ * {@link Counters#addIfAtMost} (so the limit is never passed, whatever the number of nodes); a "no" at any step undoes
+ * the steps before it and moves to the next candidate. The claimed impression is stored through the group-committing
+ * {@link ImpressionWriter}, and the ad is returned once it is durable. Candidates the policy holds back (throttled) are
+ * skipped at first; then, when the client was already counted for a fitting campaign, the most relevant of those is
+ * shown again without counting anything; else a held-back candidate is claimed after all; when nothing fits, 404.
+ *
+ * <p>
+ * {@link #serveAsync} does all of this without blocking a thread on the commit when the client's profile and today's
+ * index are in memory (the usual case), and moves to {@code blocking} when they must be read from the database first.
  */
 @Singleton
 public class AdServer {
@@ -61,11 +65,16 @@ public class AdServer {
         this.repository = repository;
     }
 
-    /** The ad to show {@code clientId} now, its impression stored; {@link AdsException.NotFound} when none fits. */
-    public Ad serve(String clientId) {
-        UUID client = Validation.uuid(clientId, "client_id");
-        ClientProfile profile = profiles.get(client);
-        ServingIndex.Snapshot snapshot = index.current();
+    /** One thing to try for a client: count a new impression of {@code slot}, or show it again uncounted. */
+    private record Option(Slot slot, boolean counted) {
+    }
+
+    /**
+     * What may be shown to {@code profile} now, in the order to try: the ranked candidates the policy does not hold
+     * back; then, if there is one, the most relevant fitting ad the client was already counted for (shown again,
+     * counted no more); then the held-back candidates.
+     */
+    private List<Option> options(ClientProfile profile, ServingIndex.Snapshot snapshot) {
         List<Slot> fitting = new ArrayList<>();
         List<Slot> candidates = new ArrayList<>();
         for (Slot slot : snapshot.slots()) {
@@ -77,31 +86,79 @@ public class AdServer {
             }
         }
         int day = snapshot.day();
-        List<Slot> ranked = policy.rank(profile, candidates, day);
-        List<Slot> heldBack = new ArrayList<>();
-        for (Slot slot : ranked) {
-            if (policy.holdsBack(profile, slot, day)) {
-                heldBack.add(slot);
-            } else if (count(profile, slot, day)) {
-                return ad(slot.campaign);
-            }
+        List<Option> options = new ArrayList<>();
+        List<Option> heldBack = new ArrayList<>();
+        for (Slot slot : policy.rank(profile, candidates, day)) {
+            (policy.holdsBack(profile, slot, day) ? heldBack : options).add(new Option(slot, true));
         }
-        // Shown again, counted no more: the most relevant fitting ad the client was already counted for.
-        Optional<Slot> again = fitting.stream().filter(slot -> profile.seen().contains(slot.campaign.campaignId()))
-                .max(Comparator.comparingInt(slot -> profile.score(slot.campaign.advertiserId())));
-        if (again.isPresent()) {
-            return ad(again.get().campaign);
-        }
-        for (Slot slot : heldBack) {
-            if (count(profile, slot, day)) {
-                return ad(slot.campaign);
-            }
-        }
-        throw new AdsException.NotFound("no ad fits client " + client + " today");
+        fitting.stream().filter(slot -> profile.seen().contains(slot.campaign.campaignId()))
+                .max(Comparator.comparingInt(slot -> profile.score(slot.campaign.advertiserId())))
+                .ifPresent(slot -> options.add(new Option(slot, false)));
+        options.addAll(heldBack);
+        return options;
     }
 
-    /** Counts one impression of {@code slot} for the client, durably; false when it may not be counted. */
-    private boolean count(ClientProfile profile, Slot slot, int day) {
+    private static AdsException.NotFound noAd(UUID client) {
+        return new AdsException.NotFound("no ad fits client " + client + " today");
+    }
+
+    /** The ad to show {@code clientId} now, its impression stored; {@link AdsException.NotFound} when none fits. */
+    public Ad serve(String clientId) {
+        UUID client = Validation.uuid(clientId, "client_id");
+        ClientProfile profile = profiles.get(client);
+        ServingIndex.Snapshot snapshot = index.current();
+        for (Option option : options(profile, snapshot)) {
+            if (!option.counted()
+                    || claim(profile, option.slot()) && join(store(profile, option.slot(), snapshot.day()))) {
+                return ad(option.slot().campaign);
+            }
+        }
+        throw noAd(client);
+    }
+
+    /**
+     * {@link #serve}, completing when the impression is durable, without holding a thread while the commit is under
+     * way. The choice and the claim run on the calling thread (the event loop) when everything they need is in this
+     * process's memory; they move to {@code blocking} when the client's profile or today's index must be read from the
+     * database first, or when claiming takes Redis round trips, so that no event loop waits on I/O.
+     */
+    public CompletableFuture<Ad> serveAsync(String clientId, Executor blocking) {
+        UUID client = Validation.uuid(clientId, "client_id");
+        ClientProfile profile = profiles.cached(client);
+        if (profile == null || index.stale() || guard.remote()) {
+            return CompletableFuture
+                    .supplyAsync(() -> serveFrom(client, profiles.get(client), index.current(), blocking), blocking)
+                    .thenCompose(ad -> ad);
+        }
+        return serveFrom(client, profile, index.current(), blocking);
+    }
+
+    private CompletableFuture<Ad> serveFrom(UUID client, ClientProfile profile, ServingIndex.Snapshot snapshot,
+            Executor blocking) {
+        for (Option option : options(profile, snapshot)) {
+            Slot slot = option.slot();
+            if (!option.counted()) {
+                return CompletableFuture.completedFuture(ad(slot.campaign));
+            }
+            if (claim(profile, slot)) {
+                return store(profile, slot, snapshot.day())
+                        .thenCompose(stored -> stored ? CompletableFuture.completedFuture(ad(slot.campaign))
+                                : CompletableFuture.supplyAsync(() -> serve(client.toString()), blocking));
+            }
+        }
+        return CompletableFuture.failedFuture(noAd(client));
+    }
+
+    private static boolean join(CompletableFuture<Boolean> stored) {
+        try {
+            return stored.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Claims one impression of {@code slot} for the client: its profile, the guard, a unit of the limit. */
+    private boolean claim(ClientProfile profile, Slot slot) {
         UUID campaignId = slot.campaign.campaignId();
         UUID clientId = profile.client().clientId();
         if (!profile.seen().add(campaignId)) {
@@ -110,8 +167,8 @@ public class AdServer {
         if (!guard.claim(campaignId, clientId)) {
             return false;
         }
-        String key = ServingIndex.impressionsKey(campaignId);
-        OptionalLong total = counters.addIfAtMost(key, 1, slot.campaign.impressionsLimit());
+        OptionalLong total = counters.addIfAtMost(ServingIndex.impressionsKey(campaignId), 1,
+                slot.campaign.impressionsLimit());
         if (total.isEmpty()) {
             slot.seenMore(slot.campaign.impressionsLimit());
             guard.release(campaignId, clientId);
@@ -119,26 +176,34 @@ public class AdServer {
             return false;
         }
         slot.seenMore(total.getAsLong());
-        int score = profile.score(slot.campaign.advertiserId());
-        boolean stored;
-        try {
-            stored = writer.write(campaignId, clientId, day, slot.campaign.costPerImpression(), score).get();
-        } catch (InterruptedException | ExecutionException | CompletionException e) {
-            counters.add(key, -1);
-            guard.release(campaignId, clientId);
-            profile.seen().remove(campaignId);
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new Jdbc.DatabaseFailure(new SQLException("impression not stored", e));
-        }
-        if (!stored) {
-            // Already stored earlier (caches were behind the database): counted then, not now.
-            counters.add(key, -1);
-            return false;
-        }
-        clickModel.impression(profile.normalisedScore(slot.campaign.advertiserId()));
         return true;
+    }
+
+    /**
+     * Stores a claimed impression; completes with true once it is durable, false when the pair was already stored
+     * (caches were behind the database: counted then, not now), or with {@link Jdbc.DatabaseFailure} after undoing the
+     * claim.
+     */
+    private CompletableFuture<Boolean> store(ClientProfile profile, Slot slot, int day) {
+        UUID campaignId = slot.campaign.campaignId();
+        UUID clientId = profile.client().clientId();
+        String key = ServingIndex.impressionsKey(campaignId);
+        int score = profile.score(slot.campaign.advertiserId());
+        return writer.write(campaignId, clientId, day, slot.campaign.costPerImpression(), score)
+                .handle((stored, failure) -> {
+                    if (failure != null) {
+                        counters.add(key, -1);
+                        guard.release(campaignId, clientId);
+                        profile.seen().remove(campaignId);
+                        throw new Jdbc.DatabaseFailure(new SQLException("impression not stored", failure));
+                    }
+                    if (!stored) {
+                        counters.add(key, -1);
+                        return false;
+                    }
+                    clickModel.impression(profile.normalisedScore(slot.campaign.advertiserId()));
+                    return true;
+                });
     }
 
     private static Ad ad(Campaign campaign) {

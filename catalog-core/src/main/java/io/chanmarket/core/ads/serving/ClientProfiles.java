@@ -42,6 +42,11 @@ class ClientProfiles {
         });
     }
 
+    /** The client's profile if it is in memory now (no database read), else null. */
+    ClientProfile cached(UUID clientId) {
+        return cache.get(clientId);
+    }
+
     /** The client's profile, or {@link AdsException.NotFound}. */
     ClientProfile get(UUID clientId) {
         ClientProfile profile = cache.get(clientId);

@@ -14,4 +14,7 @@ interface ImpressionGuard {
 
     /** Gives a claim back (the impression was not counted after all). */
     void release(UUID campaignId, UUID clientId);
+
+    /** Whether claims (and the shared counters beside them) take network round trips, i.e. may block. */
+    boolean remote();
 }

@@ -47,6 +47,17 @@ public class ImpressionWriter {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder rows = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder storeNanos = new java.util.concurrent.atomic.LongAdder();
+
+    /** What the writer did so far: batches committed, rows in them, time spent storing them. */
+    public record Throughput(long batches, long rows, long storeNanos) {
+    }
+
+    public Throughput throughput() {
+        return new Throughput(batches.sum(), rows.sum(), storeNanos.sum());
+    }
 
     ImpressionWriter(Jdbc jdbc, @Value("${app.ads.impression-writers:4}") int writers,
             @Value("${app.ads.impression-batch:500}") int batch) {
@@ -92,8 +103,12 @@ public class ImpressionWriter {
     }
 
     private void store(List<Pending> pending) {
+        long start = System.nanoTime();
         try {
             Set<List<UUID>> inserted = jdbc.read(c -> insert(c, pending));
+            batches.increment();
+            rows.add(pending.size());
+            storeNanos.add(System.nanoTime() - start);
             for (Pending p : pending) {
                 p.stored().complete(inserted.contains(List.of(p.campaignId(), p.clientId())));
             }

@@ -20,4 +20,9 @@ class InProcessImpressionGuard implements ImpressionGuard {
     @Override
     public void release(UUID campaignId, UUID clientId) {
     }
+
+    @Override
+    public boolean remote() {
+        return false;
+    }
 }

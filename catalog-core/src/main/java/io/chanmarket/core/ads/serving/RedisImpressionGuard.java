@@ -33,4 +33,9 @@ class RedisImpressionGuard implements ImpressionGuard {
     public void release(UUID campaignId, UUID clientId) {
         redis.srem(key(clientId), campaignId.toString());
     }
+
+    @Override
+    public boolean remote() {
+        return true;
+    }
 }

@@ -44,6 +44,12 @@ class ServingIndex {
         return "ads:impressions:" + campaignId;
     }
 
+    /** Whether {@link #current()} would have to rebuild (and so read the database) first. */
+    boolean stale() {
+        Snapshot s = snapshot;
+        return s.day() != clock.today() || s.changes() != campaigns.changes();
+    }
+
     /** Today's snapshot, rebuilt first when the day or the campaigns changed. */
     Snapshot current() {
         Snapshot s = snapshot;

@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads.bench;
 
+import io.chanmarket.core.ads.serving.ImpressionWriter;
 import io.chanmarket.webapp.ads.AdApi;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,7 +72,7 @@ public final class AdLoadBench {
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10"));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "32"));
-        int clients = Integer.parseInt(opts.getOrDefault("clients", "20000"));
+        int clients = Integer.parseInt(opts.getOrDefault("clients", "5000"));
         int campaigns = Integer.parseInt(opts.getOrDefault("campaigns", "50"));
         BenchNode node = null;
         URI base;
@@ -97,7 +98,9 @@ public final class AdLoadBench {
             System.out.printf(Locale.ROOT, "Seeded %d clients, %d campaigns; %d connections%n", clients, campaigns,
                     connections);
             run(http, base, ids, "/ads?client_id=", connections, warmup, "warm-up");
+            ImpressionWriter.Throughput before = node == null ? null : node.bean(ImpressionWriter.class).throughput();
             Phase ads = run(http, base, ids, "/ads?client_id=", connections, seconds, "GET /ads");
+            ImpressionWriter.Throughput after = node == null ? null : node.bean(ImpressionWriter.class).throughput();
             Phase noop = run(http, base, ids, "/bench/noop?c=", connections, Math.max(5, seconds / 2),
                     "GET /bench/noop");
             System.out.println();
@@ -107,6 +110,14 @@ public final class AdLoadBench {
             System.out.println(noop.line());
             System.out.printf(Locale.ROOT, "%nGET /ads throughput = %.0f%% of the trivial endpoint's in this run%n",
                     100 * ads.perSecond() / noop.perSecond());
+            if (before != null) {
+                long batches = after.batches() - before.batches();
+                long rows = after.rows() - before.rows();
+                System.out.printf(Locale.ROOT,
+                        "Group commit during GET /ads: %d commits, %.1f impressions per commit, %.2f ms per commit%n",
+                        batches, (double) rows / Math.max(1, batches),
+                        (after.storeNanos() - before.storeNanos()) / 1e6 / Math.max(1, batches));
+            }
             System.out.printf(Locale.ROOT, "Load average after the run: %s%n", loadAverage());
         } finally {
             if (node != null) {

@@ -50,6 +50,10 @@ public final class BenchNode implements AutoCloseable {
         return new AdApi(app.context().getBean(EmbeddedServer.class).getURI());
     }
 
+    public <T> T bean(Class<T> type) {
+        return app.context().getBean(type);
+    }
+
     public java.net.URI uri() {
         return app.context().getBean(EmbeddedServer.class).getURI();
     }
