@@ -72,6 +72,7 @@ class MailingDeliveryIT implements DatabaseTest {
             telegram.block(id);
         }
         telegram.limitRate(30);
+        telegram.sendLatency(Duration.ofMillis(150));
         telegram.script("sendMessage", Reply.tooManyRequests(1), Reply.tooManyRequests(2));
         long segment = segments.createManual(new SegmentFilter("Maltese speakers", "mt", false, null, null));
         assertThat(segments.audienceSize(List.of(segment))).isEqualTo(RECIPIENTS);

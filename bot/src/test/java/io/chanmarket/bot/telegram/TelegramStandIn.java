@@ -84,6 +84,7 @@ public final class TelegramStandIn implements AutoCloseable {
     private final Map<Long, Long> lastAcceptedToChat = new java.util.HashMap<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private int ratePerSecond;
+    private volatile Duration sendLatency = Duration.ZERO;
     private double tokens;
     private long lastRefill;
 
@@ -138,6 +139,11 @@ public final class TelegramStandIn implements AutoCloseable {
         ratePerSecond = perSecond;
         tokens = perSecond;
         lastRefill = System.nanoTime();
+    }
+
+    /** Accepted sends are answered only after this pause (so calls are in flight, as with a real network). */
+    public void sendLatency(Duration latency) {
+        sendLatency = latency;
     }
 
     /** Sends to this chat are answered 403 "bot was blocked by the user". */
@@ -241,6 +247,9 @@ public final class TelegramStandIn implements AutoCloseable {
                 }
                 synchronized (accepted) {
                     accepted.add(new Call(method, params, System.nanoTime()));
+                }
+                if (!sendLatency.isZero()) {
+                    sleep(sendLatency.toMillis());
                 }
             }
             respond(exchange, 200, "{\"ok\":true,\"result\":" + result(method, params) + "}");
