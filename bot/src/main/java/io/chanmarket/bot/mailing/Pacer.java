@@ -6,6 +6,8 @@ package io.chanmarket.bot.mailing;
  */
 final class Pacer {
 
+    static final int CATCH_UP = 5;
+
     private final long intervalNanos;
     private long nextSlot = System.nanoTime();
     private long pausedUntil = System.nanoTime();
@@ -19,7 +21,7 @@ final class Pacer {
         long wait;
         synchronized (this) {
             long now = System.nanoTime();
-            long slot = Math.max(Math.max(now, nextSlot), pausedUntil);
+            long slot = Math.max(Math.max(now - CATCH_UP * intervalNanos, nextSlot), pausedUntil);
             nextSlot = slot + intervalNanos;
             wait = slot - now;
         }
