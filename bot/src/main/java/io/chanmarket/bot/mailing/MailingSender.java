@@ -66,6 +66,7 @@ public class MailingSender {
     private final AtomicInteger sending = new AtomicInteger();
     private final Map<Long, Long> lastSendToChat = new ConcurrentHashMap<>();
     private final Map<Long, MailingContent> contents = new ConcurrentHashMap<>();
+    private final java.util.Set<String> claimed = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
     private final ScheduledExecutorService leaseTimer = Executors
             .newSingleThreadScheduledExecutor(r -> daemon(r, "mailing-lease"));
@@ -131,13 +132,17 @@ public class MailingSender {
                     Thread.sleep(250);
                     continue;
                 }
+                int dispatched = 0;
                 for (Delivery d : due) {
                     if (stopping || !held) {
                         break;
                     }
-                    dispatch(d);
+                    dispatched += dispatch(d) ? 1 : 0;
                 }
                 outbox.completeFinished();
+                if (dispatched == 0) {
+                    Thread.sleep(50); // only rows still in workers' hands or postponed: let them move on
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -148,36 +153,58 @@ public class MailingSender {
         }
     }
 
-    private void dispatch(Delivery d) throws InterruptedException {
+    /** Hands one recipient to a worker when its turn has come; false when it is skipped for now. */
+    private boolean dispatch(Delivery d) throws InterruptedException {
+        String key = d.mailingId() + ":" + d.userId();
+        if (claimed.contains(key)) {
+            return false; // already handed to a worker that has not finished with it
+        }
         long now = System.nanoTime();
         Long last = lastSendToChat.get(d.userId());
         if (last != null && now - last < CHAT_SPACING_NANOS) {
             outbox.postpone(d, Instant.now().plusNanos(CHAT_SPACING_NANOS - (now - last)));
-            return;
+            return false;
         }
         pacer.acquire();
         inFlight.acquire();
-        boolean submitted = false;
+        claimed.add(key);
+        lastSendToChat.put(d.userId(), System.nanoTime());
+        if (lastSendToChat.size() > 10_000) {
+            long cutoff = System.nanoTime() - CHAT_SPACING_NANOS;
+            lastSendToChat.values().removeIf(t -> t < cutoff);
+        }
+        sending.incrementAndGet();
+        try {
+            workers.execute(() -> send(d, key));
+        } catch (RuntimeException e) {
+            sending.decrementAndGet();
+            claimed.remove(key);
+            inFlight.release();
+            throw e;
+        }
+        return true;
+    }
+
+    /**
+     * In a worker: marks the recipient {@code SENDING} (committed), then calls the Bot API and records the outcome.
+     * Workers do the database writes, so the pacing loop never waits for them.
+     */
+    private void send(Delivery d, String key) {
         try {
             if (!outbox.markSending(d)) {
-                return;
+                return; // paused, cancelled or already handled meanwhile
             }
-            lastSendToChat.put(d.userId(), System.nanoTime());
-            if (lastSendToChat.size() > 10_000) {
-                long cutoff = System.nanoTime() - CHAT_SPACING_NANOS;
-                lastSendToChat.values().removeIf(t -> t < cutoff);
-            }
-            sending.incrementAndGet();
-            workers.execute(() -> send(d));
-            submitted = true;
+            sendMarked(d);
+        } catch (RuntimeException e) {
+            LOG.warn("Mailing {} to {} could not be marked as sending: {}", d.mailingId(), d.userId(), e.toString());
         } finally {
-            if (!submitted) {
-                inFlight.release();
-            }
+            claimed.remove(key);
+            sending.decrementAndGet();
+            inFlight.release();
         }
     }
 
-    private void send(Delivery d) {
+    private void sendMarked(Delivery d) {
         try {
             Optional<MailingContent> content = content(d.mailingId());
             if (content.isEmpty()) {
@@ -197,9 +224,6 @@ public class MailingSender {
             } catch (RuntimeException ignored) {
                 // the row stays SENDING and becomes UNKNOWN when a sender takes over
             }
-        } finally {
-            sending.decrementAndGet();
-            inFlight.release();
         }
     }
 
