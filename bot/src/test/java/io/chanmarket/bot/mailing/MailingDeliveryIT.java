@@ -41,7 +41,7 @@ class MailingDeliveryIT implements DatabaseTest {
 
     private static final int RECIPIENTS = 3_000;
     private static final long FIRST_USER = 50_000_000L;
-    private static final int MAX_IN_FLIGHT = 8;
+    private static final int MAX_IN_FLIGHT = 16;
 
     private final TelegramStandIn telegram = new TelegramStandIn("42:TEST");
 
@@ -136,6 +136,7 @@ class MailingDeliveryIT implements DatabaseTest {
         settings.put("app.bot.api-url", telegram.url());
         settings.put("app.roles.bot", "false");
         settings.put("app.mailing.max-in-flight", String.valueOf(MAX_IN_FLIGHT));
+        settings.put("datasources.default.maximum-pool-size", "20");
         return SenderProcess.start(settings, SenderProcess.logFile(log));
     }
 

@@ -13,6 +13,11 @@ import java.util.Optional;
  * The sender's side of mailings: which recipients are due, and recording each step. A recipient is marked
  * {@code SENDING} (committed) before the Bot API call, so a sender that dies during the call leaves a row that
  * {@link #recoverInFlight()} turns into {@code UNKNOWN}, which is reported and never resent.
+ *
+ * <p>
+ * Only the {@code SENDING} mark must be durable before the call. Outcomes are committed without waiting for the WAL
+ * flush ({@code synchronous_commit = off}): an outcome lost in a database crash leaves the row {@code SENDING}, which
+ * becomes {@code UNKNOWN}, so it is still never sent twice.
  */
 @Singleton
 @Transactional
@@ -104,6 +109,7 @@ public class MailingOutbox {
 
     /** The call surely did not deliver (e.g. 429, 5xx): back to pending, not before {@code at}. */
     public void retryAt(Delivery d, Instant at, String reason) {
+        relaxCommit();
         jdbc.prepareStatement("""
                 UPDATE mailing_recipient SET status = 'PENDING', next_attempt_at = ?, error = ?, updated_at = now()
                 WHERE mailing_id = ? AND user_id = ? AND status = 'SENDING'
@@ -143,7 +149,12 @@ public class MailingOutbox {
                 """, ps -> ps.executeUpdate());
     }
 
+    private void relaxCommit() {
+        jdbc.prepareStatement("SET LOCAL synchronous_commit TO OFF", ps -> ps.execute());
+    }
+
     private void finish(Delivery d, String status, String reason) {
+        relaxCommit();
         jdbc.prepareStatement("""
                 UPDATE mailing_recipient SET status = ?, error = ?, updated_at = now()
                 WHERE mailing_id = ? AND user_id = ? AND status = 'SENDING'

@@ -20,6 +20,6 @@ import java.time.Duration;
  */
 @ConfigurationProperties("app.mailing")
 public record MailingSettings(@Bindable(defaultValue = "2") int segmentThreshold,
-        @Bindable(defaultValue = "30") double rate, @Bindable(defaultValue = "8") int maxInFlight,
+        @Bindable(defaultValue = "30") double rate, @Bindable(defaultValue = "16") int maxInFlight,
         @Bindable(defaultValue = "30s") Duration leaseTtl, @Bindable(defaultValue = "3") int maxAttempts) {
 }
