@@ -39,7 +39,17 @@ class RoleAccessIT extends AdminTestSupport {
             new Route("POST", "/admin/channels/999999/ad-examples/1/delete", EDITORS),
             new Route("GET", "/admin/users", ADMINS), new Route("GET", "/admin/users/new", ADMINS),
             new Route("GET", "/admin/users/999999", ADMINS), new Route("POST", "/admin/users", ADMINS),
-            new Route("POST", "/admin/users/999999", ADMINS), new Route("GET", "/admin/audit", ADMINS));
+            new Route("POST", "/admin/users/999999", ADMINS), new Route("GET", "/admin/audit", ADMINS),
+            new Route("GET", "/admin/mailings", EDITORS), new Route("GET", "/admin/mailings/new", EDITORS),
+            new Route("GET", "/admin/mailings/999999", EDITORS),
+            new Route("GET", "/admin/mailings/999999/progress", EDITORS), new Route("POST", "/admin/mailings", EDITORS),
+            new Route("POST", "/admin/mailings/999999", EDITORS),
+            new Route("POST", "/admin/mailings/999999/test", EDITORS),
+            new Route("POST", "/admin/mailings/999999/start", EDITORS),
+            new Route("POST", "/admin/mailings/999999/pause", EDITORS),
+            new Route("POST", "/admin/mailings/999999/resume", EDITORS),
+            new Route("POST", "/admin/mailings/999999/cancel", EDITORS), new Route("GET", "/admin/segments", EDITORS),
+            new Route("POST", "/admin/segments", EDITORS), new Route("POST", "/admin/segments/999999/delete", EDITORS));
 
     @Test
     void everyRouteLetsInExactlyItsRoles() {

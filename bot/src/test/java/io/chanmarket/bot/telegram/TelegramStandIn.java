@@ -79,6 +79,14 @@ public final class TelegramStandIn implements AutoCloseable {
     // Shared by every stand-in of the test run: update ids stay unique in the one test database.
     private static final AtomicInteger nextUpdateId = new AtomicInteger(1000);
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
+    private final java.util.Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
+    private final List<Call> accepted = new ArrayList<>();
+    private final Map<Long, Long> lastAcceptedToChat = new java.util.HashMap<>();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    private int ratePerSecond;
+    private volatile Duration sendLatency = Duration.ZERO;
+    private double tokens;
+    private long lastRefill;
 
     public TelegramStandIn(String token) {
         this.token = token;
@@ -120,6 +128,55 @@ public final class TelegramStandIn implements AutoCloseable {
     public void script(String method, Reply... replies) {
         Deque<Reply> queue = scripted.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>());
         queue.addAll(List.of(replies));
+    }
+
+    /**
+     * Enforces Telegram's limits on {@code sendMessage} and {@code sendPhoto}: {@code perSecond} in total (a bucket of
+     * that many, refilled evenly) and one per chat per second; beyond them the answer is 429 with {@code retry_after}
+     * 1.
+     */
+    public synchronized void limitRate(int perSecond) {
+        ratePerSecond = perSecond;
+        tokens = perSecond;
+        lastRefill = System.nanoTime();
+    }
+
+    /** Accepted sends are answered only after this pause (so calls are in flight, as with a real network). */
+    public void sendLatency(Duration latency) {
+        sendLatency = latency;
+    }
+
+    /** Sends to this chat are answered 403 "bot was blocked by the user". */
+    public void block(long chatId) {
+        blockedChats.add(chatId);
+    }
+
+    /** {@code sendMessage} and {@code sendPhoto} calls answered with success, in order. */
+    public List<Call> accepted() {
+        synchronized (accepted) {
+            return List.copyOf(accepted);
+        }
+    }
+
+    /** How many sends the rate limit answered with 429. */
+    public int rateLimited() {
+        return rateLimited.get();
+    }
+
+    private synchronized boolean withinLimits(long chatId) {
+        if (ratePerSecond <= 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        tokens = Math.min(ratePerSecond, tokens + (now - lastRefill) / 1e9 * ratePerSecond);
+        lastRefill = now;
+        Long last = lastAcceptedToChat.get(chatId);
+        if (tokens < 1 || last != null && now - last < 1_000_000_000L) {
+            return false;
+        }
+        tokens -= 1;
+        lastAcceptedToChat.put(chatId, now);
+        return true;
     }
 
     public List<Call> calls(String method) {
@@ -176,6 +233,24 @@ public final class TelegramStandIn implements AutoCloseable {
             if (reply != null && reply.body() != null) {
                 respond(exchange, reply.status(), reply.body());
                 return;
+            }
+            if (method.equals("sendMessage") || method.equals("sendPhoto")) {
+                long chat = params.path("chat_id").asLong();
+                if (blockedChats.contains(chat)) {
+                    respond(exchange, 403, Reply.blocked().body());
+                    return;
+                }
+                if (!withinLimits(chat)) {
+                    rateLimited.incrementAndGet();
+                    respond(exchange, 429, Reply.tooManyRequests(1).body());
+                    return;
+                }
+                synchronized (accepted) {
+                    accepted.add(new Call(method, params, System.nanoTime()));
+                }
+                if (!sendLatency.isZero()) {
+                    sleep(sendLatency.toMillis());
+                }
             }
             respond(exchange, 200, "{\"ok\":true,\"result\":" + result(method, params) + "}");
         } catch (RuntimeException e) {

@@ -1,0 +1,208 @@
+package io.chanmarket.bot.mailing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chanmarket.bot.telegram.TelegramStandIn;
+import io.chanmarket.bot.telegram.TelegramStandIn.Call;
+import io.chanmarket.bot.telegram.TelegramStandIn.Reply;
+import io.chanmarket.core.mailing.MailingDraft;
+import io.chanmarket.core.mailing.MailingState;
+import io.chanmarket.core.mailing.Mailings;
+import io.chanmarket.core.mailing.Progress;
+import io.chanmarket.core.mailing.SegmentFilter;
+import io.chanmarket.core.mailing.Segments;
+import io.chanmarket.testing.DatabaseTest;
+import io.chanmarket.testing.TestInfrastructure;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 3,000-recipient mailing against the Telegram stand-in enforcing 30 messages/s (answering 429 beyond it), sent by a
+ * sender in a separate JVM that is killed (SIGKILL) in the middle and then restarted: every recipient gets exactly one
+ * message except the reported unknown outcomes (at most the calls in flight at the kill), nobody gets two, blocked
+ * users are marked. Prints the delivery rate after the restart.
+ */
+@MicronautTest(transactional = false)
+class MailingDeliveryIT implements DatabaseTest {
+
+    private static final int RECIPIENTS = 3_000;
+    private static final long FIRST_USER = 50_000_000L;
+    private static final int MAX_IN_FLIGHT = 16;
+
+    private final TelegramStandIn telegram = new TelegramStandIn("42:TEST");
+
+    @Inject
+    Mailings mailings;
+    @Inject
+    Segments segments;
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public Map<String, String> extraProperties() {
+        // This context only composes and checks; the sender runs in separate JVMs.
+        return Map.of("app.bot.api-url", telegram.url(), "app.roles.mailing-sender", "false", "app.roles.bot", "false");
+    }
+
+    @AfterAll
+    void stopStandIn() {
+        telegram.close();
+    }
+
+    @Test
+    void everyRecipientGetsOneMessageAcrossASenderKill() throws Exception {
+        insertUsers(RECIPIENTS, "mt");
+        Set<Long> blocked = new HashSet<>();
+        for (long id = FIRST_USER; id < FIRST_USER + RECIPIENTS; id += 100) {
+            blocked.add(id);
+            telegram.block(id);
+        }
+        telegram.limitRate(30);
+        telegram.sendLatency(Duration.ofMillis(150));
+        telegram.script("sendMessage", Reply.tooManyRequests(1), Reply.tooManyRequests(2));
+        long segment = segments.createManual(new SegmentFilter("Maltese speakers", "mt", false, null, null));
+        assertThat(segments.audienceSize(List.of(segment))).isEqualTo(RECIPIENTS);
+        long id = mailings.create(
+                new MailingDraft("Hot slot", "<b>Hot slot</b> in a channel", null, null, null, List.of(segment)),
+                "test");
+        assertThat(mailings.start(id, 0)).isEqualTo(Mailings.Change.DONE);
+
+        Process first = startSender("sender-1.log");
+        try {
+            awaitDelivered(id, 900, Duration.ofSeconds(120));
+        } finally {
+            first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, calls in flight are cut off
+        }
+        Progress atKill = mailings.progress(id);
+        assertThat(atKill.pending()).isPositive();
+
+        int acceptedBeforeRestart = telegram.accepted().size();
+        Process second = startSender("sender-2.log");
+        try {
+            awaitState(id, MailingState.DONE, Duration.ofSeconds(240));
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+
+        Progress report = mailings.progress(id);
+        List<Call> accepted = telegram.accepted();
+        Map<Long, Long> perChat = accepted.stream().collect(Collectors.groupingBy(Call::chatId, Collectors.counting()));
+        Map<Long, String> status = statuses(id);
+
+        assertThat(report.total()).isEqualTo(RECIPIENTS);
+        assertThat(report.pending() + report.sending() + report.failed() + report.cancelled()).isZero();
+        assertThat(report.blocked()).isEqualTo(blocked.size());
+        assertThat(report.unknown()).isLessThanOrEqualTo(MAX_IN_FLIGHT);
+        assertThat(report.delivered() + report.unknown() + report.blocked()).isEqualTo(RECIPIENTS);
+        assertThat(perChat.values()).allMatch(n -> n == 1); // no duplicates
+        status.forEach((user, s) -> {
+            switch (s) {
+            case "DELIVERED" -> assertThat(perChat.get(user)).as("delivered to %d", user).isEqualTo(1L);
+            case "BLOCKED" -> assertThat(blocked).contains(user);
+            case "UNKNOWN" -> assertThat(perChat.getOrDefault(user, 0L)).isLessThanOrEqualTo(1L);
+            default -> throw new AssertionError(user + " ended " + s);
+            }
+        });
+        assertThat(blockedInUserTable()).containsExactlyInAnyOrderElementsOf(blocked);
+        assertThat(telegram.calls("sendMessage").size() - accepted.size() - blocked.size()).as("429 answers")
+                .isGreaterThanOrEqualTo(2);
+
+        List<Call> afterRestart = accepted.subList(acceptedBeforeRestart, accepted.size());
+        double seconds = (afterRestart.get(afterRestart.size() - 1).atNanos() - afterRestart.get(0).atNanos()) / 1e9;
+        System.out.printf(
+                "MAILING: %d recipients, %d delivered, %d blocked, %d unknown, %d rate-limit 429s;"
+                        + " after the restart %d messages in %.1f s = %.2f msg/s%n",
+                report.total(), report.delivered(), report.blocked(), report.unknown(), telegram.rateLimited(),
+                afterRestart.size(), seconds, (afterRestart.size() - 1) / seconds);
+    }
+
+    private Process startSender(String log) throws Exception {
+        Map<String, String> settings = new HashMap<>(TestInfrastructure.databaseProperties());
+        settings.put("app.bot.api-url", telegram.url());
+        settings.put("app.roles.bot", "false");
+        settings.put("app.mailing.max-in-flight", String.valueOf(MAX_IN_FLIGHT));
+        settings.put("datasources.default.maximum-pool-size", "20");
+        return SenderProcess.start(settings, SenderProcess.logFile(log));
+    }
+
+    private void insertUsers(int count, String language) throws Exception {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); PreparedStatement ps = c
+                .prepareStatement("INSERT INTO telegram_user (id, first_name, language_code) VALUES (?, 'User', ?)")) {
+            for (int i = 0; i < count; i++) {
+                ps.setLong(1, FIRST_USER + i);
+                ps.setString(2, language);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void awaitDelivered(long id, long delivered, Duration timeout) throws InterruptedException {
+        await(timeout, () -> mailings.progress(id).delivered() >= delivered, "delivered " + delivered);
+    }
+
+    private void awaitState(long id, MailingState state, Duration timeout) throws InterruptedException {
+        await(timeout, () -> mailings.find(id).orElseThrow().state() == state, "state " + state);
+    }
+
+    private void await(Duration timeout, java.util.function.BooleanSupplier done, String what)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not reached within " + timeout + ": " + what + "; "
+                        + mailings.progress(mailingIdForMessage()));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private long mailingIdForMessage() {
+        return mailings.list(1).get(0).id();
+    }
+
+    private Map<Long, String> statuses(long id) throws Exception {
+        Map<Long, String> out = new HashMap<>();
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); PreparedStatement ps = c
+                .prepareStatement("SELECT user_id, status FROM mailing_recipient WHERE mailing_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Set<Long> blockedInUserTable() throws Exception {
+        Set<Long> out = new HashSet<>();
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); PreparedStatement ps = c
+                .prepareStatement("SELECT id FROM telegram_user WHERE blocked_at IS NOT NULL AND id >= ? AND id < ?")) {
+            ps.setLong(1, FIRST_USER);
+            ps.setLong(2, FIRST_USER + RECIPIENTS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+}
