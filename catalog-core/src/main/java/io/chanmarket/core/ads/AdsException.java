@@ -24,6 +24,13 @@ public abstract sealed class AdsException extends RuntimeException {
         }
     }
 
+    /** The caller may not do this yet, e.g. click an ad it was never shown (403). */
+    public static final class Forbidden extends AdsException {
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
+
     /** The request is well formed but conflicts with the current state (409). */
     public static final class Conflict extends AdsException {
         public Conflict(String message) {

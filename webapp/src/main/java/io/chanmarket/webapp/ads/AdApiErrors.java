@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where the ad API's failures become HTTP statuses: invalid input 400, an unknown client, advertiser or
- * campaign (or no fitting ad) 404, a conflict with the current state 409, and 503 when the database or the image
- * storage fails or an LLM feature is used without a configured LLM. The body is always
- * {@code {"status": 400, "error": "Bad Request", "message": "..."}} with a message meant for the caller, never
- * exception internals. (A body that is not JSON of the expected shape is refused with 400 by the framework before it
- * reaches the ad engine.)
+ * campaign (or no fitting ad) 404, a click on an ad the client was not shown 403, a conflict with the current state
+ * 409, and 503 when the database or the image storage fails or an LLM feature is used without a configured LLM. The
+ * body is always {@code {"status": 400, "error": "Bad Request", "message": "..."}} with a message meant for the caller,
+ * never exception internals. (A body that is not JSON of the expected shape is refused with 400 by the framework before
+ * it reaches the ad engine.)
  */
 @Produces
 @Singleton
@@ -40,7 +40,8 @@ public class AdApiErrors implements ExceptionHandler<AdsException, HttpResponse<
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, AdsException exception) {
         HttpStatus status = exception instanceof AdsException.Invalid ? HttpStatus.BAD_REQUEST
-                : exception instanceof AdsException.NotFound ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+                : exception instanceof AdsException.NotFound ? HttpStatus.NOT_FOUND
+                        : exception instanceof AdsException.Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
         return error(status, exception.getMessage());
     }
 

@@ -266,7 +266,7 @@ class AdApiIT {
             assertThat(given.ad(shown).field("ad_id")).isEqualTo(campaign);
         }
         String click = "/ads/" + campaign + "/click";
-        assertThat(api.post(click, Map.of("client_id", notShown)).status()).isEqualTo(409);
+        assertThat(api.post(click, Map.of("client_id", notShown)).status()).isEqualTo(403);
         assertThat(api.post(click, Map.of("client_id", shown)).status()).isEqualTo(204);
         assertThat(api.post(click, Map.of("client_id", shown)).status()).isEqualTo(204);
         assertThat(api.post(click, Map.of()).status()).isEqualTo(400);

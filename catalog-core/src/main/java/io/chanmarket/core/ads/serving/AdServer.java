@@ -233,7 +233,7 @@ public class AdServer {
         }
         case ALREADY_RECORDED -> {
         }
-        case NO_IMPRESSION -> throw new AdsException.Conflict(
+        case NO_IMPRESSION -> throw new AdsException.Forbidden(
                 "client " + clientId + " was not shown ad " + campaignId + ": a click needs an impression first");
         }
     }
