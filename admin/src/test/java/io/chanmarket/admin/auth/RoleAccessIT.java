@@ -39,7 +39,12 @@ class RoleAccessIT extends AdminTestSupport {
             new Route("POST", "/admin/channels/999999/ad-examples/1/delete", EDITORS),
             new Route("GET", "/admin/users", ADMINS), new Route("GET", "/admin/users/new", ADMINS),
             new Route("GET", "/admin/users/999999", ADMINS), new Route("POST", "/admin/users", ADMINS),
-            new Route("POST", "/admin/users/999999", ADMINS), new Route("GET", "/admin/audit", ADMINS));
+            new Route("POST", "/admin/users/999999", ADMINS), new Route("GET", "/admin/audit", ADMINS),
+            new Route("GET", "/admin/analytics/openings", EDITORS),
+            new Route("GET", "/admin/analytics/users.csv", EDITORS),
+            new Route("GET", "/admin/channels/999999/status", EVERYONE),
+            new Route("POST", "/admin/channels/999999/refresh", EDITORS),
+            new Route("POST", "/admin/channels/999999/links", EDITORS));
 
     @Test
     void everyRouteLetsInExactlyItsRoles() {
