@@ -92,11 +92,11 @@ public class AnalyticsReports {
     public List<Point> openings(Preset preset, Target target, long id) {
         rollup.catchUp();
         LocalDate today = today();
-        String sql = target == Target.CATEGORY
-                ? "SELECT day, sum(events) FROM analytics_daily WHERE type = 'CATEGORY_OPEN' AND category_id = ?"
-                        + " AND day >= ? AND day <= ? GROUP BY day"
-                : "SELECT day, sum(events) FROM analytics_daily WHERE type = 'CHANNEL_OPEN' AND channel_id = ?"
-                        + " AND day >= ? AND day <= ? GROUP BY day";
+        String type = target == Target.CATEGORY ? "CATEGORY_OPEN" : "CHANNEL_OPEN";
+        String key = target == Target.CATEGORY ? "category_id" : "channel_id";
+        String at = column(preset);
+        String sql = "SELECT " + at + ", sum(events) FROM " + table(preset) + " WHERE type = '" + type + "' AND " + key
+                + " = ? AND " + at + " >= ? AND " + at + " <= ? GROUP BY " + at;
         Map<LocalDate, long[]> sums = emptyBuckets(preset, today, 1);
         jdbc.prepareStatement(sql, ps -> {
             ps.setLong(1, id);
@@ -124,10 +124,10 @@ public class AnalyticsReports {
         String sql = "SELECT t.key_id, " + name + ", t.opens, t.price, t.contact FROM (SELECT " + key + " AS key_id,"
                 + " COALESCE(sum(events) FILTER (WHERE type = 'CHANNEL_OPEN'), 0) AS opens,"
                 + " COALESCE(sum(events) FILTER (WHERE type = 'PRICE_CLICK'), 0) AS price,"
-                + " COALESCE(sum(events) FILTER (WHERE type = 'CONTACT_MANAGER_CLICK'), 0) AS contact"
-                + " FROM analytics_daily WHERE type IN ('CHANNEL_OPEN', 'PRICE_CLICK', 'CONTACT_MANAGER_CLICK')"
-                + " AND day >= ? AND day <= ? AND " + key + " <> 0 GROUP BY " + key + ") t " + names
-                + " ORDER BY t.opens DESC, t.key_id";
+                + " COALESCE(sum(events) FILTER (WHERE type = 'CONTACT_MANAGER_CLICK'), 0) AS contact" + " FROM "
+                + table(preset) + " WHERE type IN ('CHANNEL_OPEN', 'PRICE_CLICK', 'CONTACT_MANAGER_CLICK')" + " AND "
+                + column(preset) + " >= ? AND " + column(preset) + " <= ? AND " + key + " <> 0 GROUP BY " + key + ") t "
+                + names + " ORDER BY t.opens DESC, t.key_id";
         return jdbc.prepareStatement(sql, ps -> {
             range(ps, 1, preset, today);
             List<Conversion> rows = new ArrayList<>();
@@ -146,9 +146,9 @@ public class AnalyticsReports {
     public List<LinkReport> links(Preset preset) {
         rollup.catchUp();
         LocalDate today = today();
-        String sql = "WITH a AS (SELECT link_id, sum(events) AS arrivals FROM analytics_daily"
-                + " WHERE type = 'DEEP_LINK_ARRIVAL' AND day >= ? AND day <= ? AND link_id <> 0 GROUP BY link_id),"
-                + " o AS (SELECT link_id,"
+        String sql = "WITH a AS (SELECT link_id, sum(events) AS arrivals FROM " + table(preset)
+                + " WHERE type = 'DEEP_LINK_ARRIVAL' AND " + column(preset) + " >= ? AND " + column(preset)
+                + " <= ? AND link_id <> 0 GROUP BY link_id)," + " o AS (SELECT link_id,"
                 + " COALESCE(sum(events) FILTER (WHERE type = 'CATEGORY_OPEN'), 0) AS category_opens,"
                 + " COALESCE(sum(events) FILTER (WHERE type = 'CHANNEL_OPEN'), 0) AS channel_opens,"
                 + " COALESCE(sum(events) FILTER (WHERE type = 'PRICE_CLICK'), 0) AS price,"
@@ -204,6 +204,15 @@ public class AnalyticsReports {
         List<UsersPoint> points = new ArrayList<>();
         sums.forEach((bucket, v) -> points.add(new UsersPoint(bucket, v[0], v[1])));
         return points;
+    }
+
+    /** Week presets read the weekly rollup (keyed by the Monday of each week), day presets the daily one. */
+    private static String table(Preset preset) {
+        return preset.step() == Preset.Step.WEEK ? "analytics_weekly" : "analytics_daily";
+    }
+
+    private static String column(Preset preset) {
+        return preset.step() == Preset.Step.WEEK ? "week" : "day";
     }
 
     private static Map<LocalDate, long[]> emptyBuckets(Preset preset, LocalDate today, int width) {

@@ -34,6 +34,13 @@ public class AnalyticsRollup {
             + " WHERE e.id > ? AND e.id <= ? GROUP BY 1, 2, 3, 4, 5"
             + " ON CONFLICT (type, day, category_id, channel_id, link_id)"
             + " DO UPDATE SET events = analytics_daily.events + EXCLUDED.events";
+    private static final String FOLD_WEEKLY = "INSERT INTO analytics_weekly (week, type, category_id, channel_id,"
+            + " link_id, events) SELECT date_trunc('week', " + DAY + ")::date, e.type,"
+            + " COALESCE(e.category_id, c.category_id, 0), COALESCE(e.channel_id, 0), COALESCE(e.tracked_link_id, 0),"
+            + " count(*) FROM event_log e LEFT JOIN channel c ON c.id = e.channel_id AND e.category_id IS NULL"
+            + " WHERE e.id > ? AND e.id <= ? GROUP BY 1, 2, 3, 4, 5"
+            + " ON CONFLICT (type, week, category_id, channel_id, link_id)"
+            + " DO UPDATE SET events = analytics_weekly.events + EXCLUDED.events";
     private static final String FOLD_VISITS = "INSERT INTO analytics_link_visit (user_id, day, link_id,"
             + " arrival_event_id) SELECT DISTINCT ON (e.user_id, 2) e.user_id, " + DAY + ", e.tracked_link_id, e.id"
             + " FROM event_log e WHERE e.id > ? AND e.id <= ? AND e.type = 'DEEP_LINK_ARRIVAL'"
@@ -124,14 +131,15 @@ public class AnalyticsRollup {
             if (!storedZone.equals(zone)) {
                 LOG.info("Analytics time zone changed from {} to {}: rebuilding the rollups", storedZone, zone);
                 try (Statement st = c.createStatement()) {
-                    st.execute("TRUNCATE analytics_daily, analytics_link_visit, analytics_link_daily,"
+                    st.execute("TRUNCATE analytics_daily, analytics_weekly, analytics_link_visit, analytics_link_daily,"
                             + " analytics_user_day, analytics_user_first, analytics_users_daily");
                 }
                 from = 0;
             }
             long to = Math.min(upper, from + CHUNK);
             if (to > from) {
-                for (String sql : new String[] { FOLD_DAILY, FOLD_VISITS, FOLD_OUTCOMES, FOLD_ACTIVE, FOLD_FIRST }) {
+                for (String sql : new String[] { FOLD_DAILY, FOLD_WEEKLY, FOLD_VISITS, FOLD_OUTCOMES, FOLD_ACTIVE,
+                        FOLD_FIRST }) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         ps.setString(1, zone);
                         ps.setLong(2, from);
