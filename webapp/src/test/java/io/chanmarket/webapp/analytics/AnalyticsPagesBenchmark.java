@@ -100,7 +100,7 @@ public final class AnalyticsPagesBenchmark {
                     + " CASE WHEN t.type <> 'CATEGORY_OPEN' AND t.type <> 'MINIAPP_OPEN'"
                     + " THEN (SELECT min(id) FROM channel) + g % " + channels + " END,"
                     + " CASE WHEN t.type = 'DEEP_LINK_ARRIVAL' THEN (SELECT min(id) FROM bench_link) + g % " + channels
-                    + " END FROM generate_series(1, " + events + ") g"
+                    + " END FROM generate_series(1::bigint, " + events + ") g"
                     + " CROSS JOIN LATERAL (SELECT CASE WHEN g % 100 < 15 THEN 'MINIAPP_OPEN'"
                     + " WHEN g % 100 < 35 THEN 'CATEGORY_OPEN' WHEN g % 100 < 80 THEN 'CHANNEL_OPEN'"
                     + " WHEN g % 100 < 88 THEN 'PRICE_CLICK' WHEN g % 100 < 94 THEN 'CONTACT_MANAGER_CLICK'"
