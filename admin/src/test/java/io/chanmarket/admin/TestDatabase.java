@@ -20,4 +20,17 @@ public final class TestDatabase {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of the first row of a query, e.g. an id from {@code INSERT ... RETURNING id}. */
+    public static long queryLong(String sql) {
+        TestInfrastructure.Database db = TestInfrastructure.database();
+        try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

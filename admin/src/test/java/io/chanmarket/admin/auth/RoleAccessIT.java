@@ -49,7 +49,12 @@ class RoleAccessIT extends AdminTestSupport {
             new Route("POST", "/admin/mailings/999999/pause", EDITORS),
             new Route("POST", "/admin/mailings/999999/resume", EDITORS),
             new Route("POST", "/admin/mailings/999999/cancel", EDITORS), new Route("GET", "/admin/segments", EDITORS),
-            new Route("POST", "/admin/segments", EDITORS), new Route("POST", "/admin/segments/999999/delete", EDITORS));
+            new Route("POST", "/admin/segments", EDITORS), new Route("POST", "/admin/segments/999999/delete", EDITORS),
+            new Route("GET", "/admin/analytics/openings", EDITORS),
+            new Route("GET", "/admin/analytics/users.csv", EDITORS),
+            new Route("GET", "/admin/channels/999999/status", EVERYONE),
+            new Route("POST", "/admin/channels/999999/refresh", EDITORS),
+            new Route("POST", "/admin/channels/999999/links", EDITORS));
 
     @Test
     void everyRouteLetsInExactlyItsRoles() {

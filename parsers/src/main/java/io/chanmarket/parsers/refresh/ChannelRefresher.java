@@ -71,6 +71,28 @@ public class ChannelRefresher {
         return new RefreshMark(true, true);
     }
 
+    /**
+     * Queues a refresh now, whatever the age of the values (an admin's "refresh now"); the schedule works it off first.
+     * Returns false for channels that are never fetched (unknown, demo, no username or TGStat link).
+     */
+    public boolean requestRefresh(long channelId) {
+        Optional<ChannelRef> channel = metrics.find(channelId);
+        if (channel.isEmpty() || channel.get().demo() || RefreshRunner.username(channel.get()) == null) {
+            return false;
+        }
+        Instant now = pacing.now();
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("INSERT INTO parser_refresh_request"
+                    + " (channel_id, requested_at) VALUES (?, ?) ON CONFLICT (channel_id) DO NOTHING")) {
+                ps.setLong(1, channelId);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return true;
+    }
+
     /** Whether a refresh of the channel is queued. */
     public boolean isRefreshing(long channelId) {
         return tx.executeRead(status -> {

@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,6 +67,38 @@ public class TrackedLinks {
                 return rs.getLong(1);
             }
         });
+    }
+
+    /** Every tracked link of a channel with its arrivals, the default link first, then oldest first. */
+    public List<ChannelLink> forChannel(long channelId) {
+        return jdbc.prepareStatement("SELECT l.id, l.code, l.channel_id, l.category_id, l.label, l.is_default,"
+                + " (SELECT count(*) FROM tracked_link_arrival a WHERE a.link_id = l.id) AS arrivals"
+                + " FROM tracked_link l WHERE l.channel_id = ? ORDER BY l.is_default DESC, l.id", ps -> {
+                    ps.setLong(1, channelId);
+                    List<ChannelLink> links = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            links.add(new ChannelLink(link(rs), rs.getLong("arrivals")));
+                        }
+                    }
+                    return links;
+                });
+    }
+
+    /** Creates a labelled link for a channel, with a fresh random code. */
+    public TrackedLink create(long channelId, String label) {
+        return jdbc.prepareStatement(
+                "INSERT INTO tracked_link (code, channel_id, label)" + " VALUES (tracked_link_default_code(?), ?, ?)"
+                        + " RETURNING id, code, channel_id, category_id, label, is_default",
+                ps -> {
+                    ps.setLong(1, channelId);
+                    ps.setLong(2, channelId);
+                    ps.setString(3, label);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return link(rs);
+                    }
+                });
     }
 
     private static TrackedLink link(ResultSet rs) throws SQLException {

@@ -1,0 +1,149 @@
+package io.chanmarket.admin.channelstatus;
+
+import io.chanmarket.admin.audit.AuditLog;
+import io.chanmarket.admin.auth.AdminPrincipal;
+import io.chanmarket.admin.auth.Allowed;
+import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.web.AdminPages;
+import io.chanmarket.admin.web.AdminProblem;
+import io.chanmarket.admin.web.PageContext;
+import io.chanmarket.core.catalog.editing.CatalogEditing;
+import io.chanmarket.core.catalog.editing.EditableChannel;
+import io.chanmarket.core.catalog.links.ChannelLink;
+import io.chanmarket.core.catalog.links.TrackedLink;
+import io.chanmarket.core.catalog.links.TrackedLinks;
+import io.chanmarket.core.catalog.metrics.ChannelMetrics;
+import io.chanmarket.core.catalog.metrics.ChannelRef;
+import io.chanmarket.parsers.refresh.ChannelRefresher;
+import io.chanmarket.parsers.refresh.FetchLog;
+import io.chanmarket.parsers.refresh.FetchStatus;
+import io.chanmarket.parsers.refresh.RefreshSettings;
+import io.chanmarket.parsers.warnings.ChannelWarnings;
+import io.chanmarket.parsers.warnings.StoredWarning;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A channel's parser status (latest fetch per source, freshness, warnings, "refresh now") and its tracked links (create
+ * with a label, copy the t.me link, arrivals).
+ */
+@Controller("/admin/channels/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Requires(property = "app.roles.admin", notEquals = "false")
+public class ChannelStatusController {
+
+    private static final int MAX_LABEL = 100;
+
+    private final CatalogEditing catalog;
+    private final ChannelMetrics metrics;
+    private final FetchLog fetchLog;
+    private final ChannelRefresher refresher;
+    private final ChannelWarnings warnings;
+    private final RefreshSettings refreshSettings;
+    private final TrackedLinks links;
+    private final AuditLog audit;
+    private final AdminPages pages;
+    private final String botUsername;
+
+    ChannelStatusController(CatalogEditing catalog, ChannelMetrics metrics, FetchLog fetchLog,
+            ChannelRefresher refresher, ChannelWarnings warnings, RefreshSettings refreshSettings, TrackedLinks links,
+            AuditLog audit, AdminPages pages, @Value("${app.miniapp.bot-username:chanmarket_bot}") String botUsername) {
+        this.catalog = catalog;
+        this.metrics = metrics;
+        this.fetchLog = fetchLog;
+        this.refresher = refresher;
+        this.warnings = warnings;
+        this.refreshSettings = refreshSettings;
+        this.links = links;
+        this.audit = audit;
+        this.pages = pages;
+        this.botUsername = botUsername;
+    }
+
+    /** A tracked link as shown: the link, its t.me address and its arrivals. */
+    public record LinkRow(TrackedLink link, String url, long arrivals) {
+    }
+
+    /**
+     * @param updatedAt
+     *            when the channel's parsed values were last written; null when never
+     * @param stale
+     *            older than the refresh interval (or never fetched)
+     */
+    public record StatusPage(PageContext ctx, EditableChannel channel, @Nullable Instant updatedAt,
+            @Nullable Long ageHours, boolean stale, boolean refreshing, List<FetchStatus> statuses,
+            List<StoredWarning> warnings, List<LinkRow> links, @Nullable String notice, String label,
+            @Nullable String labelError) {
+    }
+
+    @Allowed({ Role.MANAGER, Role.MODERATOR })
+    @Get("/status")
+    ModelAndView<Map<String, Object>> status(HttpRequest<?> request, long id) {
+        return page(request, id, null, "", null);
+    }
+
+    @Allowed(Role.MANAGER)
+    @Post("/refresh")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> refresh(HttpRequest<?> request, long id) {
+        channel(id);
+        if (!refresher.requestRefresh(id)) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(page(request, id, "status.not-fetchable", "", null));
+        }
+        return HttpResponse.seeOther(URI.create("/admin/channels/" + id + "/status"));
+    }
+
+    @Allowed(Role.MANAGER)
+    @Post("/links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> createLink(HttpRequest<?> request, long id, @Body Map<String, String> form) {
+        channel(id);
+        String label = form.getOrDefault("label", "").trim();
+        if (label.isEmpty() || label.length() > MAX_LABEL) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(
+                    page(request, id, null, label, label.isEmpty() ? "links.label-required" : "links.label-long"));
+        }
+        TrackedLink created = links.create(id, label);
+        AdminPrincipal actor = request.getAttribute(AdminPrincipal.ATTRIBUTE, AdminPrincipal.class).orElseThrow();
+        audit.record(actor, "CREATE", "tracked_link", String.valueOf(created.id()), null,
+                Map.of("id", created.id(), "code", created.code(), "channelId", id, "label", label));
+        return HttpResponse.seeOther(URI.create("/admin/channels/" + id + "/status#links"));
+    }
+
+    private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, long id, @Nullable String notice,
+            String label, @Nullable String labelError) {
+        EditableChannel channel = channel(id);
+        Instant updatedAt = metrics.find(id).map(ChannelRef::metricsUpdatedAt).orElse(null);
+        Long ageHours = updatedAt == null ? null : Duration.between(updatedAt, Instant.now()).toHours();
+        boolean stale = updatedAt == null || updatedAt.isBefore(Instant.now().minus(refreshSettings.interval()));
+        List<LinkRow> rows = links.forChannel(id).stream().map(l -> new LinkRow(l.link(),
+                "https://t.me/" + botUsername + "?startapp=" + l.link().code(), l.arrivals())).toList();
+        StatusPage page = new StatusPage(pages.context(request), channel, updatedAt, ageHours, stale,
+                refresher.isRefreshing(id), fetchLog.statuses(id), warnings.forChannel(id), rows, notice, label,
+                labelError);
+        return new ModelAndView<>("admin/channelstatus/status", Map.of("page", page));
+    }
+
+    private EditableChannel channel(long id) {
+        return catalog.channel(id).orElseThrow(AdminProblem::notFound);
+    }
+}
