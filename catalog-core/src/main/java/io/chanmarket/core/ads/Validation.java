@@ -1,6 +1,9 @@
 package io.chanmarket.core.ads;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /** Small checks shared by the ad-engine features; each failure is an {@link AdsException.Invalid} naming the field. */
 public final class Validation {
@@ -58,6 +61,28 @@ public final class Validation {
             throw new AdsException.Invalid(field + " must be a number from 0 to 1e12, got " + value);
         }
         return value;
+    }
+
+    /**
+     * Validates every element of a bulk request body: {@code validate} gets the element (never null) and the prefix
+     * naming it in messages ({@code [3].}).
+     */
+    public static <I, T> List<T> eachOf(List<I> items, int max, String what, BiFunction<I, String, T> validate) {
+        if (items == null) {
+            throw new AdsException.Invalid("the body must be a JSON array of " + what);
+        }
+        if (items.size() > max) {
+            throw new AdsException.Invalid("at most " + max + " " + what + " per request");
+        }
+        List<T> valid = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            String at = "[" + i + "].";
+            if (items.get(i) == null) {
+                throw new AdsException.Invalid(at.substring(0, at.length() - 1) + " may not be null");
+            }
+            valid.add(validate.apply(items.get(i), at));
+        }
+        return valid;
     }
 
     private static String abbreviate(String value) {

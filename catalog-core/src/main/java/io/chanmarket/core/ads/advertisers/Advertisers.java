@@ -5,7 +5,6 @@ import io.chanmarket.core.ads.ChangeBus;
 import io.chanmarket.core.ads.Validation;
 import io.chanmarket.core.ads.clients.Clients;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +33,9 @@ public class Advertisers {
      * @return the stored advertisers, in the order given
      */
     public List<Advertiser> upsert(List<AdvertiserUpsert> upserts) {
-        if (upserts == null) {
-            throw new AdsException.Invalid("the body must be a JSON array of advertisers");
-        }
-        if (upserts.size() > MAX_BATCH) {
-            throw new AdsException.Invalid("at most " + MAX_BATCH + " advertisers per request");
-        }
-        List<Advertiser> advertisers = new ArrayList<>(upserts.size());
-        for (int i = 0; i < upserts.size(); i++) {
-            AdvertiserUpsert upsert = upserts.get(i);
-            String at = "[" + i + "].";
-            if (upsert == null) {
-                throw new AdsException.Invalid(at + "advertiser may not be null");
-            }
-            advertisers.add(new Advertiser(Validation.uuid(upsert.advertiserId(), at + "advertiser_id"),
-                    Validation.text(upsert.name(), at + "name")));
-        }
+        List<Advertiser> advertisers = Validation.eachOf(upserts, MAX_BATCH, "advertisers",
+                (upsert, at) -> new Advertiser(Validation.uuid(upsert.advertiserId(), at + "advertiser_id"),
+                        Validation.text(upsert.name(), at + "name")));
         Map<UUID, Advertiser> last = new LinkedHashMap<>();
         advertisers.forEach(advertiser -> last.put(advertiser.advertiserId(), advertiser));
         repository.upsert(last.values());

@@ -4,7 +4,6 @@ import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.ChangeBus;
 import io.chanmarket.core.ads.Validation;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +36,7 @@ public class Clients {
      * @return the stored clients, in the order given
      */
     public List<Client> upsert(List<ClientUpsert> upserts) {
-        if (upserts == null) {
-            throw new AdsException.Invalid("the body must be a JSON array of clients");
-        }
-        if (upserts.size() > MAX_BATCH) {
-            throw new AdsException.Invalid("at most " + MAX_BATCH + " clients per request");
-        }
-        List<Client> clients = new ArrayList<>(upserts.size());
-        for (int i = 0; i < upserts.size(); i++) {
-            clients.add(validate(upserts.get(i), "[" + i + "]."));
-        }
+        List<Client> clients = Validation.eachOf(upserts, MAX_BATCH, "clients", Clients::validate);
         Map<UUID, Client> last = new LinkedHashMap<>();
         clients.forEach(client -> last.put(client.clientId(), client));
         repository.upsert(last.values());
@@ -59,9 +49,6 @@ public class Clients {
     }
 
     private static Client validate(ClientUpsert upsert, String at) {
-        if (upsert == null) {
-            throw new AdsException.Invalid(at + "client may not be null");
-        }
         UUID id = Validation.uuid(upsert.clientId(), at + "client_id");
         String login = Validation.text(upsert.login(), at + "login");
         int age = Validation.between(upsert.age(), at + "age", 0, MAX_AGE);
