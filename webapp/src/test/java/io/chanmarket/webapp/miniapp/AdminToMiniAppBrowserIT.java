@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import io.chanmarket.admin.auth.AdminAccounts;
+import io.chanmarket.admin.auth.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -68,6 +70,8 @@ class AdminToMiniAppBrowserIT {
         props.put("app.analytics.max-staleness", "0s");
         app = Application.start(new String[0], props);
         base = app.context().getBean(EmbeddedServer.class).getURI();
+        // The bootstrap creates an admin only in an empty database; other tests of this run may have made one.
+        app.context().getBean(AdminAccounts.class).create("browser-admin", Role.ADMIN, "browser-password-1");
         catalog = new CatalogFixture();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
