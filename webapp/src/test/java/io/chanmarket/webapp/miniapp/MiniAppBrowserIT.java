@@ -7,25 +7,17 @@ import io.chanmarket.webapp.Application;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,8 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MiniAppBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final long USER = 6_000_001L;
     private static final String THEME = "{\"bg_color\":\"#17212b\",\"text_color\":\"#f5f5f5\",\"hint_color\":\"#708499\","
             + "\"link_color\":\"#6ab3f3\",\"button_color\":\"#5288c1\",\"button_text_color\":\"#ffffff\","
@@ -47,15 +37,13 @@ class MiniAppBrowserIT {
     private Application.Running app;
     private CatalogFixture catalog;
     private ChromeDriver browser;
-    private Path profile;
     private long design;
     private long logos;
     private long fonts;
 
     @BeforeAll
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium or chromedriver missing: apt-get install -y chromium chromium-driver");
+        HeadlessChromium.assumeInstalled();
         Map<String, Object> props = new HashMap<>(TestInfrastructure.properties());
         props.put("micronaut.server.port", "-1");
         props.put("app.catalog.demo-data", "false");
@@ -66,16 +54,7 @@ class MiniAppBrowserIT {
         design = catalog.aCategory("Браузерный дизайн", "Browser design");
         logos = catalog.aChannel(design, "Логотипы в браузере", 12_000, 3_000, 2_000, "Россия", 40);
         fonts = catalog.aChannel(design, "Шрифты в браузере", 8_000, 2_000, 1_000, "Беларусь", 45);
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=420,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(Path.of("target/screenshots"));
+        browser = HeadlessChromium.start("420,900");
     }
 
     @AfterAll
@@ -148,7 +127,7 @@ class MiniAppBrowserIT {
     }
 
     private void await(By locator) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(locator));
+        HeadlessChromium.await(browser, locator);
     }
 
     private Object js(String script) {
@@ -156,7 +135,6 @@ class MiniAppBrowserIT {
     }
 
     private void screenshot(String name) throws Exception {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, Path.of("target/screenshots", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 }
