@@ -76,6 +76,17 @@ public class Advertisers {
         bus.publish(Clients.CHANGED + clientId);
     }
 
+    /** Receives ML scores. */
+    @FunctionalInterface
+    public interface ScoreSink {
+        void accept(UUID clientId, UUID advertiserId, int score);
+    }
+
+    /** Every stored ML score, streamed (for warming caches). */
+    public void forEachScore(ScoreSink sink) {
+        repository.forEachScore(sink);
+    }
+
     /** Every ML score of one client, by advertiser; advertisers without a score are absent (score 0). */
     public Map<UUID, Integer> scoresOf(UUID clientId) {
         return repository.scoresOf(clientId);

@@ -37,6 +37,23 @@ class ClientRepository {
         });
     }
 
+    /** Every client, streamed in pages of 10,000 rows. */
+    void forEach(java.util.function.Consumer<Client> sink) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c
+                    .prepareStatement("SELECT client_id, login, age, location, gender FROM ad_client")) {
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new Client(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                                rs.getString(4), Client.Gender.valueOf(rs.getString(5))));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     Optional<Client> find(UUID id) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c

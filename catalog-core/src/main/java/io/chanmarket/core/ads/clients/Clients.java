@@ -63,6 +63,11 @@ public class Clients {
         return new Client(id, login, age, location, parsed);
     }
 
+    /** Every client, streamed (for warming caches). */
+    public void forEach(java.util.function.Consumer<Client> sink) {
+        repository.forEach(sink);
+    }
+
     public Optional<Client> find(UUID clientId) {
         return repository.find(clientId);
     }

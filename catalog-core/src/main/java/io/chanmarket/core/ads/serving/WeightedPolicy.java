@@ -3,10 +3,7 @@ package io.chanmarket.core.ads.serving;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The default policy. Each candidate gets
@@ -29,6 +26,8 @@ class WeightedPolicy implements ServingPolicy {
     static final double RELEVANCE = 0.25;
     static final double PACE = 0.15;
     static final double STRONG_MATCH = 0.8;
+    /** How many of the best candidates are put in exact order; the rest follow in no particular order. */
+    static final int TOP = 8;
 
     private final ClickModel clicks;
 
@@ -38,27 +37,47 @@ class WeightedPolicy implements ServingPolicy {
 
     @Override
     public List<Slot> rank(ClientProfile profile, List<Slot> candidates, int today) {
-        List<Slot> ranked = new ArrayList<>(candidates);
-        if (ranked.size() <= 1) {
-            return ranked;
+        int n = candidates.size();
+        if (n <= 1) {
+            return new ArrayList<>(candidates);
         }
-        Map<Slot, Double> ev = new HashMap<>();
+        double[] ev = new double[n];
+        double[] relevance = new double[n];
         double maxEv = 0;
-        for (Slot slot : ranked) {
+        for (int i = 0; i < n; i++) {
+            Slot slot = candidates.get(i);
             double s = profile.normalisedScore(slot.campaign.advertiserId());
-            double value = slot.campaign.costPerImpression() + clicks.pClick(s) * slot.campaign.costPerClick();
-            ev.put(slot, value);
-            maxEv = Math.max(maxEv, value);
+            relevance[i] = s;
+            ev[i] = slot.campaign.costPerImpression() + clicks.pClick(s) * slot.campaign.costPerClick();
+            maxEv = Math.max(maxEv, ev[i]);
         }
-        Map<Slot, Double> value = new HashMap<>();
-        for (Slot slot : ranked) {
-            double revenue = maxEv > 0 ? ev.get(slot) / maxEv : 0;
-            double relevance = profile.normalisedScore(slot.campaign.advertiserId());
+        double[] value = new double[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            Slot slot = candidates.get(i);
             double target = slot.targetToday(today);
             double pace = target <= 0 ? 0 : 1 - Math.min(1, slot.shownToday() / target);
-            value.put(slot, REVENUE * revenue + RELEVANCE * relevance + PACE * pace);
+            value[i] = REVENUE * (maxEv > 0 ? ev[i] / maxEv : 0) + RELEVANCE * relevance[i] + PACE * pace;
+            order[i] = i;
         }
-        ranked.sort(Comparator.comparingDouble((Slot slot) -> value.get(slot)).reversed());
+        // Only the first few are ever tried in practice (the first claim almost always succeeds): select the best
+        // TOP in order and leave the rest behind them as they came (a partial selection sort, no boxing).
+        int top = Math.min(TOP, n);
+        for (int j = 0; j < top; j++) {
+            int best = j;
+            for (int i = j + 1; i < n; i++) {
+                if (value[order[i]] > value[order[best]]) {
+                    best = i;
+                }
+            }
+            int swap = order[j];
+            order[j] = order[best];
+            order[best] = swap;
+        }
+        List<Slot> ranked = new ArrayList<>(n);
+        for (int i : order) {
+            ranked.add(candidates.get(i));
+        }
         return ranked;
     }
 

@@ -76,6 +76,19 @@ class WeightedPolicyTest {
     }
 
     @Test
+    void manyCandidatesKeepEveryOneWithTheBestFewInOrder() {
+        List<Slot> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            candidates.add(aCampaign(1.0 + (i * 7 % 40) / 10.0, 1.0, 100, 20, 0, 0, 50));
+        }
+        List<Slot> ranked = policy.rank(aClient(), candidates, TODAY);
+        assertThat(ranked).containsExactlyInAnyOrderElementsOf(candidates);
+        List<Double> prices = ranked.stream().limit(WeightedPolicy.TOP).map(s -> s.campaign.costPerImpression())
+                .toList();
+        assertThat(prices).containsExactly(4.9, 4.8, 4.7, 4.6, 4.5, 4.4, 4.3, 4.2);
+    }
+
+    @Test
     void clickEstimatesStartAtThePriorAndLearn() {
         ClickModel model = new ClickModel();
         assertThat(model.pClick(1.0)).isGreaterThan(model.pClick(0.0));

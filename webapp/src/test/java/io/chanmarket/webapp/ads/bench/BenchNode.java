@@ -31,7 +31,7 @@ public final class BenchNode implements AutoCloseable {
         this.name = "cm_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
         Map<String, Object> props = new HashMap<>();
-        props.put("datasources.default.url", adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
+        props.put("datasources.default.url", jdbcUrl());
         props.put("datasources.default.username", this.user);
         props.put("datasources.default.password", "");
         props.put("micronaut.server.port", "-1");
@@ -44,6 +44,16 @@ public final class BenchNode implements AutoCloseable {
         }
         props.putAll(extra);
         this.app = Application.start(new String[0], props);
+    }
+
+    /** The JDBC URL of this node's own database. */
+    public String jdbcUrl() {
+        return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    }
+
+    /** The database user. */
+    public String user() {
+        return user;
     }
 
     public AdApi api() {

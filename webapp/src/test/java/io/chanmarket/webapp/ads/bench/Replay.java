@@ -38,21 +38,58 @@ public final class Replay {
         }
     }
 
-    /** What happened, as the replay saw it, and whether the engine's statistics agree. */
-    public record Result(int requests, int served, long impressions, long clicks, double spentImpressions,
-            double spentClicks, double avgScore, double avgRelativeScore, double fulfilment, int overLimit,
-            int targetingErrors, int statsChecked, List<String> statsMismatches, long p50Micros, long p99Micros) {
+    /**
+     * What one policy achieved on the visit sequence: ads answered, visits without an ad, unique impressions and their
+     * clicks, revenue (impression price for each new unique impression, click price for each unique click, at the price
+     * in force), mean ML score over unique impressions, and how the campaigns' limits were met.
+     */
+    public record Outcome(long answered, long noAd, long impressions, long clicks, double revenueImpressions,
+            double revenueClicks, double averageMlScore, int overLimit, int exceedImpressionsLimit, double fulfilment,
+            double impressionsMeanRelativeError) {
 
         public double revenue() {
-            return spentImpressions + spentClicks;
+            return revenueImpressions + revenueClicks;
+        }
+
+        static Outcome of(long answered, long noAd, long impressions, long clicks, double revenueImpressions,
+                double revenueClicks, double averageMlScore, List<CampaignState> campaigns,
+                java.util.function.IntToLongFunction shown) {
+            int over = 0;
+            int exceed = 0;
+            double fulfilment = 0;
+            double error = 0;
+            int limited = 0;
+            for (CampaignState c : campaigns) {
+                long n = shown.applyAsLong(c.index);
+                over += n > c.limit ? 1 : 0;
+                exceed += n > c.limit * 1.05 ? 1 : 0;
+                fulfilment += c.limit == 0 ? 1 : Math.min(1.0, (double) n / c.limit);
+                if (c.limit > 0) {
+                    error += Math.abs(n - c.limit) / (double) c.limit;
+                    limited++;
+                }
+            }
+            return new Outcome(answered, noAd, impressions, clicks, revenueImpressions, revenueClicks, averageMlScore,
+                    over, exceed, campaigns.isEmpty() ? 0 : fulfilment / campaigns.size(),
+                    limited == 0 ? 0 : error / limited);
         }
     }
 
-    private static final class CampaignState {
+    /**
+     * The replay's findings: the engine's outcome over HTTP and the offline baseline's on the same visits, error
+     * counts, targeting/date mistakes of the engine, and the statistics check.
+     */
+    public record Result(int requests, Outcome engine, Outcome baseline, double avgRelativeScore, int error5xx,
+            int error404, int targetingErrors, int statsChecked, List<String> statsMismatches,
+            double averageResponseMillis, long p50Micros, long p99Micros) {
+    }
+
+    static final class CampaignState {
         final int index;
         final String id;
         final String advertiserId;
         final int limit;
+        final int clicksLimit;
         final int start;
         final int end;
         final Map<String, Object> targeting;
@@ -67,6 +104,7 @@ public final class Replay {
             this.advertiserId = advertiserId;
             this.body = body;
             this.limit = ((Number) body.get("impressions_limit")).intValue();
+            this.clicksLimit = ((Number) body.get("clicks_limit")).intValue();
             this.start = ((Number) body.get("start_date")).intValue();
             this.end = ((Number) body.get("end_date")).intValue();
             @SuppressWarnings("unchecked")
@@ -112,6 +150,9 @@ public final class Replay {
     private long scoreSum;
     private double relativeScoreSum;
     private int targetingErrors;
+    private int error5xx;
+    private int error404;
+    private long answered;
 
     public Replay(AdApi api, DataSet data, Options options) {
         this.api = api;
@@ -130,8 +171,8 @@ public final class Replay {
         load();
         int lastDay = campaigns.values().stream().mapToInt(c -> c.end).max().orElse(0) + 1;
         Random order = new Random(options.seed());
+        AdNovaBaseline baseline = new AdNovaBaseline(List.copyOf(campaigns.values()), scores, this, options.seed());
         int requests = 0;
-        int served = 0;
         for (int day = 0; day <= lastDay; day++) {
             expect(api.post("/time/advance", Map.of("current_date", day)), 200, "advance to day " + day);
             if (day == options.priceChangeDay()) {
@@ -147,12 +188,11 @@ public final class Replay {
             Collections.shuffle(visits, order);
             for (Map<String, Object> client : visits) {
                 requests++;
-                if (visit(client, day)) {
-                    served++;
-                }
+                visit(client, day);
+                baseline.visit(client, day);
             }
         }
-        return result(requests, served);
+        return result(requests, baseline.outcome());
     }
 
     private void load() throws Exception {
@@ -200,20 +240,26 @@ public final class Replay {
         }
     }
 
-    /** One visit; true when an ad was shown. */
-    private boolean visit(Map<String, Object> client, int day) {
+    /** One visit: {@code GET /ads}, and the click when the hidden truth says this pair clicks. */
+    private void visit(Map<String, Object> client, int day) {
         String clientId = (String) client.get("client_id");
         long start = System.nanoTime();
         AdApi.Reply reply = api.get("/ads?client_id=" + clientId);
         latencies.add((System.nanoTime() - start) / 1000);
         if (reply.status() == 404) {
-            return false;
+            error404++;
+            return;
+        }
+        if (reply.status() >= 500) {
+            error5xx++;
+            return;
         }
         expect(reply, 200, "GET /ads");
+        answered++;
         CampaignState campaign = campaigns.get(reply.field("ad_id"));
         if (campaign == null || !campaign.fits(client, day)) {
             targetingErrors++;
-            return true;
+            return;
         }
         if (counted.add(clientId + "/" + campaign.id)) {
             campaign.impressions++;
@@ -223,22 +269,39 @@ public final class Replay {
             today.spentImpressions = today.spentImpressions.add(campaign.cpi);
             int score = scores.getOrDefault(clientId, Map.of()).getOrDefault(campaign.advertiserId, 0);
             scoreSum += score;
-            int best = bestScore.getOrDefault(clientId, 0);
-            double relative = best == 0 ? 0 : (double) score / best;
-            relativeScoreSum += relative;
-            double pClick = 0.03 + 0.5 * relative * relative;
-            SplittableRandom pair = new SplittableRandom(
-                    options.seed() * 31 + clientId.hashCode() * 1_000_003L + campaign.index);
-            if (pair.nextDouble() < pClick) {
-                expect(api.post("/ads/" + campaign.id + "/click", Map.of("client_id", clientId)), 204, "click");
+            relativeScoreSum += relativeScore(clientId, campaign);
+            if (clicks(clientId, campaign)) {
+                AdApi.Reply click = api.post("/ads/" + campaign.id + "/click", Map.of("client_id", clientId));
+                if (click.status() >= 500) {
+                    error5xx++;
+                    return;
+                }
+                expect(click, 204, "click");
                 today.clicks++;
                 today.spentClicks = today.spentClicks.add(campaign.cpc);
             }
         }
-        return true;
     }
 
-    private Result result(int requests, int served) {
+    private double relativeScore(String clientId, CampaignState campaign) {
+        int score = scores.getOrDefault(clientId, Map.of()).getOrDefault(campaign.advertiserId, 0);
+        int best = bestScore.getOrDefault(clientId, 0);
+        return best == 0 ? 0 : (double) score / best;
+    }
+
+    /**
+     * The hidden truth of the replay: whether this client clicks this campaign on its first impression, p = 0.03 +
+     * 0.5·s², s = the ML score for the advertiser ÷ the client's best; drawn from the seed and the pair alone.
+     */
+    boolean clicks(String clientId, CampaignState campaign) {
+        double relative = relativeScore(clientId, campaign);
+        double pClick = 0.03 + 0.5 * relative * relative;
+        SplittableRandom pair = new SplittableRandom(
+                options.seed() * 31 + clientId.hashCode() * 1_000_003L + campaign.index);
+        return pair.nextDouble() < pClick;
+    }
+
+    private Result result(int requests, Outcome baseline) {
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         Map<String, List<String>> byAdvertiser = new LinkedHashMap<>();
@@ -261,18 +324,17 @@ public final class Replay {
             checked += compare("/stats/advertisers/" + entry.getKey() + "/campaigns", days, mismatches);
         }
         Totals all = sum(ledger.values().stream().flatMap(m -> m.values().stream()).toList());
-        double fulfilment = campaigns.values().stream()
-                .mapToDouble(c -> c.limit == 0 ? 1 : Math.min(1.0, (double) c.impressions / c.limit)).average()
-                .orElse(0);
-        int overLimit = (int) campaigns.values().stream().filter(c -> c.impressions > c.limit).count();
+        List<CampaignState> list = List.copyOf(campaigns.values());
+        Outcome engine = Outcome.of(answered, error404, all.impressions, all.clicks, all.spentImpressions.doubleValue(),
+                all.spentClicks.doubleValue(), all.impressions == 0 ? 0 : (double) scoreSum / all.impressions, list,
+                i -> list.get(i).impressions);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
         long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
-        return new Result(requests, served, all.impressions, all.clicks, all.spentImpressions.doubleValue(),
-                all.spentClicks.doubleValue(), all.impressions == 0 ? 0 : (double) scoreSum / all.impressions,
-                all.impressions == 0 ? 0 : relativeScoreSum / all.impressions, fulfilment, overLimit, targetingErrors,
-                checked, mismatches, p50, p99);
+        double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0;
+        return new Result(requests, engine, baseline, all.impressions == 0 ? 0 : relativeScoreSum / all.impressions,
+                error5xx, error404, targetingErrors, checked, mismatches, mean, p50, p99);
     }
 
     private static Totals sum(List<Totals> parts) {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The baseline for comparisons ({@code app.ads.policy=baseline}): any fitting ad, chosen uniformly at random. It obeys
- * the same rules (targeting, dates, limits, unique impressions) and ignores prices, scores and pacing.
+ * A floor for comparisons ({@code app.ads.policy=random}): any fitting ad, chosen uniformly at random. It obeys the
+ * same rules (targeting, dates, limits, unique impressions) and ignores prices, scores and pacing.
  */
 @Singleton
-@Requires(property = "app.ads.policy", value = "baseline")
-class BaselinePolicy implements ServingPolicy {
+@Requires(property = "app.ads.policy", value = "random")
+class RandomPolicy implements ServingPolicy {
 
     @Override
     public List<Slot> rank(ClientProfile profile, List<Slot> candidates, int today) {
