@@ -87,10 +87,15 @@ public final class AdReplayMain {
     static Map<String, Object> json(String workload, Replay.Options options, DataSet data,
             Map<String, Replay.Result> results) {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("workload",
-                Map.of("source", workload, "clients", data.clients().size(), "advertisers", data.advertisers().size(),
-                        "campaigns", data.campaigns().size(), "ml_scores", data.scores().size(),
-                        "visits_per_client_and_day", options.visits(), "seed", options.seed()));
+        Map<String, Object> size = new LinkedHashMap<>();
+        size.put("source", workload);
+        size.put("clients", data.clients().size());
+        size.put("advertisers", data.advertisers().size());
+        size.put("campaigns", data.campaigns().size());
+        size.put("ml_scores", data.scores().size());
+        size.put("visits_per_client_and_day", options.visits());
+        size.put("seed", options.seed());
+        report.put("workload", size);
         Map<String, Object> runs = new LinkedHashMap<>();
         results.forEach((policy, r) -> {
             Map<String, Object> run = new LinkedHashMap<>();
@@ -111,8 +116,11 @@ public final class AdReplayMain {
             run.put("response_time_p99_ms", r.p99Micros() / 1000.0);
             run.put("impressions_count_mean_relative_error", r.engine().impressionsMeanRelativeError());
             run.put("limit_fulfilment", r.engine().fulfilment());
-            run.put("stats_check", Map.of("checked", r.statsChecked(), "mismatches", r.statsMismatches().size(), "ok",
-                    r.statsMismatches().isEmpty()));
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("checked", r.statsChecked());
+            stats.put("mismatches", r.statsMismatches().size());
+            stats.put("ok", r.statsMismatches().isEmpty());
+            run.put("stats_check", stats);
             Replay.Outcome b = r.baseline();
             Map<String, Object> baseline = new LinkedHashMap<>();
             baseline.put("rule", "AdNova: 0.8 profit + 0.4 ml + 0.05 capacity, 10% overshoot with p = 0.25");
