@@ -9,7 +9,6 @@ import io.chanmarket.webapp.ads.AdEngineFixture;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -202,9 +201,5 @@ class SponsoredCardIT {
             gzip.write(body.getBytes(StandardCharsets.UTF_8));
         }
         return out.size();
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
