@@ -18,7 +18,9 @@
   }
   if (!window.htmx) return;
   htmx.config.historyCacheSize = 0; // private pages stay out of localStorage; misses reload with auth
+  // 422: a form answered with its messages next to the fields, shown like a page.
   htmx.config.responseHandling = [{ code: '204', swap: false }, { code: '[234]..', swap: true, error: false },
+    { code: '422', swap: true, error: false },
     { code: '...', swap: false, error: true }];
   var body = document.body;
   body.addEventListener('htmx:configRequest', function (e) {

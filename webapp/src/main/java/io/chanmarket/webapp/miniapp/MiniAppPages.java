@@ -44,10 +44,12 @@ class MiniAppPages {
     private final ShellFactory shells;
     private final MiniAppSettings settings;
     private final ChannelRefresher refresher;
+    private final SponsoredSettings sponsored;
 
     MiniAppPages(ChannelCatalog catalog, Favorites favorites, EventLog events, DeepLinks deepLinks, ShellFactory shells,
-            MiniAppSettings settings, ChannelRefresher refresher) {
+            MiniAppSettings settings, ChannelRefresher refresher, SponsoredSettings sponsored) {
         this.refresher = refresher;
+        this.sponsored = sponsored;
         this.catalog = catalog;
         this.favorites = favorites;
         this.events = events;
@@ -85,7 +87,7 @@ class MiniAppPages {
         events.record(Event.of(EventType.CATEGORY_OPEN, user.id()).withCategory(id));
         Views.Rows rows = new Views.Rows(t, id, query, catalog.channels(id, query.toFilter(settings.pageSize())));
         return page(request, user, "category",
-                new Views.CategoryList(t, category, catalog.filterOptions(id), query, rows));
+                new Views.CategoryList(t, category, catalog.filterOptions(id), query, rows, sponsored.enabled()));
     }
 
     /** The rows of a list page (filters, sorting, infinite scroll); a plain load shows the whole category. */
@@ -173,7 +175,8 @@ class MiniAppPages {
     }
 
     private Views.Home home(MiniAppUser user, String noticeKey) {
-        return new Views.Home(Texts.of(user.language()), catalog.categoriesWithTopChannels(5), noticeKey);
+        return new Views.Home(Texts.of(user.language()), catalog.categoriesWithTopChannels(5), noticeKey,
+                sponsored.enabled());
     }
 
     private MutableHttpResponse<?> page(HttpRequest<?> request, MiniAppUser user, String name, Object view) {

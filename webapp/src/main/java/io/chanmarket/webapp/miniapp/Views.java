@@ -6,6 +6,8 @@ import io.chanmarket.core.catalog.channels.ChannelDetails;
 import io.chanmarket.core.catalog.channels.ChannelPage;
 import io.chanmarket.core.catalog.channels.ChannelSummary;
 import io.chanmarket.core.catalog.channels.FilterOptions;
+import io.chanmarket.core.ads.serving.Ad;
+import io.chanmarket.core.ads.viewers.ViewerProfile;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
@@ -30,10 +32,26 @@ public final class Views {
     public record Partial(Object view) {
     }
 
-    public record Home(Texts t, List<CategoryWithChannels> categories, @Nullable String noticeKey) {
+    /** The home page; {@code sponsored}: room for the sponsored card and a link to the profile form. */
+    public record Home(Texts t, List<CategoryWithChannels> categories, @Nullable String noticeKey, boolean sponsored) {
     }
 
-    public record CategoryList(Texts t, Category category, FilterOptions options, ListQuery query, Rows rows) {
+    public record CategoryList(Texts t, Category category, FilterOptions options, ListQuery query, Rows rows,
+            boolean sponsored) {
+    }
+
+    /** The sponsored card: the ad the engine chose; {@code clicked}: the viewer tapped it (the click is recorded). */
+    public record Sponsored(Texts t, Ad ad, boolean clicked) {
+    }
+
+    /** The viewer profile form; {@code saved}: it was just stored. */
+    public record Profile(Texts t, ViewerProfile.Form form, boolean saved) {
+
+        /** The message key of the field's error, or null. */
+        public @Nullable String error(String field) {
+            String reason = form.errors().get(field);
+            return reason == null ? null : "profile.error." + field + "." + reason;
+        }
     }
 
     public record Rows(Texts t, long categoryId, ListQuery query, ChannelPage page) {

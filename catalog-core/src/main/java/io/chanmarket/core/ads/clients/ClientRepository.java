@@ -4,12 +4,17 @@ import io.chanmarket.core.ads.Jdbc;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
 class ClientRepository {
+
+    private static final String INSERT = "INSERT INTO ad_client (client_id, login, age, location, gender)"
+            + " VALUES (?, ?, ?, ?, ?)";
 
     private final Jdbc jdbc;
 
@@ -19,16 +24,12 @@ class ClientRepository {
 
     void upsert(Collection<Client> clients) {
         jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO ad_client (client_id, login, age, location, gender) VALUES (?, ?, ?, ?, ?)
+            try (PreparedStatement ps = c.prepareStatement(INSERT + """
+
                     ON CONFLICT (client_id) DO UPDATE SET login = excluded.login, age = excluded.age,
                         location = excluded.location, gender = excluded.gender""")) {
                 for (Client client : clients) {
-                    ps.setObject(1, client.clientId());
-                    ps.setString(2, client.login());
-                    ps.setInt(3, client.age());
-                    ps.setString(4, client.location());
-                    ps.setString(5, client.gender().name());
+                    bind(ps, client);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -45,13 +46,33 @@ class ClientRepository {
                 ps.setFetchSize(10_000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(new Client(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                                rs.getString(4), Client.Gender.valueOf(rs.getString(5))));
+                        String gender = rs.getString(5);
+                        sink.accept(
+                                new Client(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, Integer.class),
+                                        rs.getString(4), gender == null ? null : Client.Gender.valueOf(gender)));
                     }
                 }
             }
             return null;
         });
+    }
+
+    /** Stores {@code client} unless a client with its id exists; true when it was created. */
+    boolean insertIfAbsent(Client client) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT + " ON CONFLICT (client_id) DO NOTHING")) {
+                bind(ps, client);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Client client) throws SQLException {
+        ps.setObject(1, client.clientId());
+        ps.setString(2, client.login());
+        ps.setObject(3, client.age(), Types.INTEGER);
+        ps.setString(4, client.location());
+        ps.setString(5, client.gender() == null ? null : client.gender().name());
     }
 
     Optional<Client> find(UUID id) {
@@ -60,8 +81,12 @@ class ClientRepository {
                     .prepareStatement("SELECT login, age, location, gender FROM ad_client WHERE client_id = ?")) {
                 ps.setObject(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Client(id, rs.getString(1), rs.getInt(2), rs.getString(3),
-                            Client.Gender.valueOf(rs.getString(4)))) : Optional.empty();
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String gender = rs.getString(4);
+                    return Optional.of(new Client(id, rs.getString(1), rs.getObject(2, Integer.class), rs.getString(3),
+                            gender == null ? null : Client.Gender.valueOf(gender)));
                 }
             }
         });

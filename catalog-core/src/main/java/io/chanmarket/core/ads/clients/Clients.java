@@ -68,6 +68,25 @@ public class Clients {
         repository.forEach(sink);
     }
 
+    /**
+     * Creates or replaces one client already checked by the caller (a Mini App viewer, whose age, location and gender
+     * may be null), and tells serving to reload it.
+     */
+    public Client save(Client client) {
+        repository.upsert(List.of(client));
+        bus.publish(CHANGED + client.clientId());
+        return client;
+    }
+
+    /** Creates {@code client} unless one with its id exists already; true when it was created. */
+    public boolean createIfAbsent(Client client) {
+        boolean created = repository.insertIfAbsent(client);
+        if (created) {
+            bus.publish(CHANGED + client.clientId());
+        }
+        return created;
+    }
+
     public Optional<Client> find(UUID clientId) {
         return repository.find(clientId);
     }
