@@ -220,6 +220,14 @@ class ReportsIT {
                 .doesNotContainKey("stopped");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheReportEndpoints() {
+        AdApi.Reply spec = api.get("/swagger/chanmarket-0.1.yml");
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.body()).contains("/report:").contains("/reports:").contains("/reports/{reportId}:")
+                .contains("llm_flag").contains("Report a campaign's ad");
+    }
+
     /** The report once its check has finished (or the state after 10 s). */
     private Map<String, Object> checked(String reportId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
