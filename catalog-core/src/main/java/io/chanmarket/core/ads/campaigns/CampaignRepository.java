@@ -22,7 +22,7 @@ class CampaignRepository {
 
     /** The columns read: the stored ones and the image's object key. */
     private static final String SELECTED = COLUMNS
-            + ", (SELECT i.object_key FROM ad_campaign_image i WHERE i.campaign_id = ad_campaign.campaign_id)";
+            + ", (SELECT i.object_key FROM ad_campaign_image i WHERE i.campaign_id = ad_campaign.campaign_id), stopped";
 
     private final Jdbc jdbc;
     private final String imageUrlPrefix;
@@ -75,6 +75,42 @@ class CampaignRepository {
         ps.setString(i, t.location());
     }
 
+    /** Stops or resumes a live campaign; false when there is none. */
+    boolean setStopped(UUID id, boolean stopped, String by) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE ad_campaign SET stopped = ?, stopped_at = CASE WHEN ? THEN now() END,
+                           stopped_by = CASE WHEN ? THEN ? END
+                     WHERE campaign_id = ? AND NOT deleted""")) {
+                ps.setBoolean(1, stopped);
+                ps.setBoolean(2, stopped);
+                ps.setBoolean(3, stopped);
+                ps.setString(4, by);
+                ps.setObject(5, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Replaces the title and text of a live campaign only while they are still {@code expectedTitle} and
+     * {@code expectedText} (an optimistic check); false otherwise.
+     */
+    boolean updateTexts(UUID id, String expectedTitle, String expectedText, String title, String text) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE ad_campaign SET ad_title = ?, ad_text = ?
+                     WHERE campaign_id = ? AND NOT deleted AND ad_title = ? AND ad_text = ?""")) {
+                ps.setString(1, title);
+                ps.setString(2, text);
+                ps.setObject(3, id);
+                ps.setString(4, expectedTitle);
+                ps.setString(5, expectedText);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     void delete(UUID id) {
         jdbc.read(c -> {
             try (PreparedStatement ps = c
@@ -112,10 +148,9 @@ class CampaignRepository {
     }
 
     List<Campaign> activeOn(int day) {
-        return query(
-                "SELECT " + SELECTED
-                        + " FROM ad_campaign WHERE NOT deleted AND start_date <= ? AND end_date >= ? ORDER BY seq",
-                day, day);
+        return query("SELECT " + SELECTED
+                + " FROM ad_campaign WHERE NOT deleted AND NOT stopped AND start_date <= ? AND end_date >= ?"
+                + " ORDER BY seq", day, day);
     }
 
     List<UUID> allIdsOf(UUID advertiserId) {
@@ -153,7 +188,7 @@ class CampaignRepository {
                                 rs.getInt(10),
                                 new Targeting(rs.getString(11), rs.getObject(12, Integer.class),
                                         rs.getObject(13, Integer.class), rs.getString(14)),
-                                imageUrl(rs.getString(15))));
+                                imageUrl(rs.getString(15))).withStopped(rs.getBoolean(16)));
                     }
                 }
                 return campaigns;

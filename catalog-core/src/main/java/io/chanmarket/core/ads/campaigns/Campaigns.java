@@ -102,6 +102,11 @@ public class Campaigns {
                 () -> new AdsException.NotFound("campaign " + id + " of advertiser " + advertiser + " not found"));
     }
 
+    /** Any live campaign by id. */
+    public java.util.Optional<Campaign> find(UUID campaignId) {
+        return repository.find(campaignId);
+    }
+
     /** Any live campaign by id, or {@link AdsException.NotFound}. */
     public Campaign get(UUID campaignId) {
         return repository.find(campaignId)
@@ -151,7 +156,7 @@ public class Campaigns {
             throw new AdsException.NotFound("campaign " + current.campaignId() + " not found");
         }
         changed();
-        return next.withImageUrl(current.adImageUrl());
+        return next.withImageUrl(current.adImageUrl()).withStopped(current.stoppedByModerator());
     }
 
     public void delete(String advertiserId, String campaignId) {
@@ -160,7 +165,47 @@ public class Campaigns {
         changed();
     }
 
-    /** Live campaigns that run on {@code day}. */
+    /**
+     * Stops ({@code stopped = true}) or resumes a live campaign, as a moderator does: a stopped campaign is not served
+     * on any node (every node's serving index reloads) but stays readable in the API, marked {@code stopped}.
+     *
+     * @param by
+     *            who stopped it (kept with the campaign)
+     *
+     * @return the campaign as it is now
+     */
+    public Campaign setStopped(UUID campaignId, boolean stopped, String by) {
+        Campaign current = get(campaignId);
+        if (!repository.setStopped(current.campaignId(), stopped, by)) {
+            throw new AdsException.NotFound("campaign " + campaignId + " not found");
+        }
+        changed();
+        return current.withStopped(stopped);
+    }
+
+    /**
+     * Replaces a live campaign's title and text (a moderator's edit), validated like a PUT and checked by moderation.
+     * Optimistic: refused with {@link AdsException.Conflict} unless the stored title and text are still
+     * {@code expectedTitle} and {@code expectedText} (what the editor saw).
+     *
+     * @return the campaign as it is now
+     */
+    public Campaign editTexts(UUID campaignId, String expectedTitle, String expectedText, String title, String text) {
+        Campaign current = get(campaignId);
+        String newTitle = Validation.text(title, "ad_title");
+        String newText = Validation.text(text, "ad_text");
+        for (CampaignTextCheck check : textChecks) {
+            check.check("ad_title", newTitle);
+            check.check("ad_text", newText);
+        }
+        if (!repository.updateTexts(current.campaignId(), expectedTitle, expectedText, newTitle, newText)) {
+            throw new AdsException.Conflict("the campaign's title or text changed meanwhile; reload and edit again");
+        }
+        changed();
+        return get(campaignId);
+    }
+
+    /** Live campaigns that run on {@code day} and are not stopped. */
     public List<Campaign> activeOn(int day) {
         return repository.activeOn(day);
     }
