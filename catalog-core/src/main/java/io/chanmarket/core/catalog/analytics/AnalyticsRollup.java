@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Folds new {@code event_log} rows (by id watermark) into the daily rollups. Folds are serialised by a row lock on
  * {@code analytics_state}, so any node may fold at any time. Before reading the upper id it briefly takes a SHARE lock
  * on {@code event_log}: that waits for inserts in flight, so no row below the watermark can appear later. Changing the
- * time zone rebuilds the rollups from the start.
+ * time zone rebuilds the rollups from the start. A fold also advances the precomputed conversion totals
+ * ({@link ConversionTotals}) in the same transaction.
  */
 @Singleton
 public class AnalyticsRollup {
@@ -132,7 +133,8 @@ public class AnalyticsRollup {
                 LOG.info("Analytics time zone changed from {} to {}: rebuilding the rollups", storedZone, zone);
                 try (Statement st = c.createStatement()) {
                     st.execute("TRUNCATE analytics_daily, analytics_weekly, analytics_link_visit, analytics_link_daily,"
-                            + " analytics_user_day, analytics_user_first, analytics_users_daily");
+                            + " analytics_user_day, analytics_user_first, analytics_users_daily,"
+                            + " analytics_conversion_state, analytics_conversion_total");
                 }
                 from = 0;
             }
@@ -147,6 +149,7 @@ public class AnalyticsRollup {
                         ps.executeUpdate();
                     }
                 }
+                ConversionTotals.advance(c, zone, from, to);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE analytics_state SET last_event_id = ?,"
                     + " time_zone = ?, folded_at = now() WHERE id = 1")) {
