@@ -102,6 +102,11 @@ public class Campaigns {
                 () -> new AdsException.NotFound("campaign " + id + " of advertiser " + advertiser + " not found"));
     }
 
+    /** Any live campaign by id. */
+    public java.util.Optional<Campaign> find(UUID campaignId) {
+        return repository.find(campaignId);
+    }
+
     /** Any live campaign by id, or {@link AdsException.NotFound}. */
     public Campaign get(UUID campaignId) {
         return repository.find(campaignId)
