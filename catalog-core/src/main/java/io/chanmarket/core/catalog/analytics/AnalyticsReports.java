@@ -234,25 +234,19 @@ public class AnalyticsReports {
         rollup.catchUp();
         LocalDate today = today();
         Map<LocalDate, long[]> sums = emptyBuckets(preset, today, 2);
-        jdbc.prepareStatement("SELECT first_day, count(*) FROM analytics_user_first WHERE first_day >= ?"
-                + " AND first_day <= ? GROUP BY first_day", ps -> {
+        jdbc.prepareStatement(
+                "SELECT day, new_users, active_users FROM analytics_users_daily WHERE day >= ?" + " AND day <= ?",
+                ps -> {
                     range(ps, 1, preset, today);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            sums.get(preset.bucketOf(rs.getObject(1, LocalDate.class)))[0] += rs.getLong(2);
+                            long[] sum = sums.get(preset.bucketOf(rs.getObject(1, LocalDate.class)));
+                            sum[0] += rs.getLong(2);
+                            sum[1] += rs.getLong(3);
                         }
                     }
                     return null;
                 });
-        jdbc.prepareStatement("SELECT day, active_users FROM analytics_users_daily WHERE day >= ? AND day <= ?", ps -> {
-            range(ps, 1, preset, today);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sums.get(preset.bucketOf(rs.getObject(1, LocalDate.class)))[1] += rs.getLong(2);
-                }
-            }
-            return null;
-        });
         List<UsersPoint> points = new ArrayList<>();
         sums.forEach((bucket, v) -> points.add(new UsersPoint(bucket, v[0], v[1])));
         return points;

@@ -60,10 +60,20 @@ public class AnalyticsRollup {
             + " INSERT INTO analytics_users_daily (day, active_users) SELECT day, count(*) FROM ins GROUP BY day"
             + " ON CONFLICT (day) DO UPDATE SET active_users = analytics_users_daily.active_users"
             + " + EXCLUDED.active_users";
-    private static final String FOLD_FIRST = "INSERT INTO analytics_user_first (user_id, first_day)"
-            + " SELECT e.user_id, min(" + DAY + ") FROM event_log e WHERE e.id > ? AND e.id <= ?"
-            + " AND e.user_id IS NOT NULL GROUP BY e.user_id ON CONFLICT (user_id) DO UPDATE"
-            + " SET first_day = EXCLUDED.first_day WHERE EXCLUDED.first_day < analytics_user_first.first_day";
+    /**
+     * First days of users, and new users per day: a user whose first day moves earlier counts -1 on the old day (the
+     * {@code moved} CTE reads the table as it was before the upsert) and +1 on the new one.
+     */
+    private static final String FOLD_FIRST = "WITH src AS (SELECT e.user_id, min(" + DAY + ") AS first_day"
+            + " FROM event_log e WHERE e.id > ? AND e.id <= ? AND e.user_id IS NOT NULL GROUP BY e.user_id),"
+            + " moved AS (SELECT f.first_day FROM analytics_user_first f JOIN src ON src.user_id = f.user_id"
+            + " WHERE src.first_day < f.first_day), upserted AS (INSERT INTO analytics_user_first (user_id, first_day)"
+            + " SELECT user_id, first_day FROM src ON CONFLICT (user_id) DO UPDATE SET first_day = EXCLUDED.first_day"
+            + " WHERE EXCLUDED.first_day < analytics_user_first.first_day RETURNING first_day),"
+            + " delta AS (SELECT first_day AS day, 1 AS n FROM upserted UNION ALL SELECT first_day, -1 FROM moved)"
+            + " INSERT INTO analytics_users_daily (day, active_users, new_users) SELECT day, 0, sum(n) FROM delta"
+            + " GROUP BY day ON CONFLICT (day) DO UPDATE"
+            + " SET new_users = analytics_users_daily.new_users + EXCLUDED.new_users";
 
     /** Folds commit on their own, also when a read-only report transaction is open around them. */
     private static final TransactionDefinition OWN_TRANSACTION = TransactionDefinition
