@@ -128,7 +128,14 @@ public final class AnalyticsPagesBenchmark {
                 }
             }
         }
-        Map<String, String> props = new HashMap<>(TestInfrastructure.properties());
+        Map<String, String> props = new HashMap<>();
+        TestInfrastructure.redisUri().ifPresent(uri -> {
+            props.put("redis.uri", uri);
+            props.put("app.redis.key-prefix", TestInfrastructure.redisKeyPrefix());
+        });
+        props.put("datasources.default.dialect", "POSTGRES");
+        props.put("datasources.default.maximum-pool-size", "8");
+        props.put("flyway.datasources.default.enabled", "true");
         props.put("datasources.default.url", adminUrl.replaceFirst("^(jdbc:postgresql://[^/?]+)/[^?]*", "$1/" + name));
         props.put("datasources.default.username", user);
         props.put("datasources.default.password", password);
