@@ -22,8 +22,8 @@ import java.util.Optional;
 /**
  * Benchmark of the admin analytics pages over a large event log (a documented main, not a test): seeds categories,
  * channels and {@code events} events spread over the last 350 days with {@code generate_series}, folds them into the
- * rollups, then requests every analytics page {@code rounds} times over HTTP and prints the first request's time
- * (which may recompute a preset's conversion totals) and the median and p95 per page.
+ * rollups, then requests every analytics page {@code rounds} times over HTTP and prints the first request's time (which
+ * may recompute a preset's conversion totals) and the median and p95 per page.
  *
  * <pre>
  * TEST_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/postgres \
