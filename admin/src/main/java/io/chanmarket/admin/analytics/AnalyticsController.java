@@ -6,14 +6,17 @@ import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.AdminProblem;
 import io.chanmarket.admin.web.Option;
 import io.chanmarket.admin.web.PageContext;
+import io.chanmarket.admin.web.Paging;
 import io.chanmarket.core.catalog.analytics.AnalyticsReports;
 import io.chanmarket.core.catalog.analytics.AnalyticsReports.Conversion;
+import io.chanmarket.core.catalog.analytics.AnalyticsReports.ConversionSort;
 import io.chanmarket.core.catalog.analytics.AnalyticsReports.LinkReport;
 import io.chanmarket.core.catalog.analytics.AnalyticsReports.Point;
 import io.chanmarket.core.catalog.analytics.AnalyticsReports.Target;
 import io.chanmarket.core.catalog.analytics.AnalyticsReports.UsersPoint;
 import io.chanmarket.core.catalog.analytics.Preset;
 import io.chanmarket.core.catalog.editing.CatalogEditing;
+import io.chanmarket.core.catalog.editing.PageOf;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -38,6 +41,8 @@ import java.util.Map;
 @Requires(property = "app.roles.admin", notEquals = "false")
 public class AnalyticsController {
 
+    static final int CONVERSIONS_PAGE_SIZE = 50;
+
     private final AnalyticsReports reports;
     private final CatalogEditing catalog;
     private final AdminPages pages;
@@ -59,8 +64,24 @@ public class AnalyticsController {
             List<Point> points) {
     }
 
+    /** One page of the conversions table; {@code sort} and {@code dir} are the query values in force. */
     @Introspected
-    public record ConversionsPage(Frame frame, String by, List<Conversion> rows) {
+    public record ConversionsPage(Frame frame, String by, PageOf<Conversion> rows, String sort, String dir) {
+
+        /** The link of a column header: that column, descending first, or flipped when it is the current one. */
+        public String sortUrl(String column) {
+            String d = column.equals(sort) && dir.equals("desc") ? "asc" : "desc";
+            return pageUrl(1, column, d);
+        }
+
+        public String pageUrl(int page) {
+            return pageUrl(page, sort, dir);
+        }
+
+        private String pageUrl(int page, String s, String d) {
+            return "/admin/analytics/conversions?preset=" + frame.preset().id() + "&by=" + by + "&sort=" + s + "&dir="
+                    + d + "&page=" + page;
+        }
     }
 
     @Introspected
@@ -109,12 +130,17 @@ public class AnalyticsController {
 
     @Get("/conversions")
     ModelAndView<Map<String, Object>> conversions(HttpRequest<?> request, @Nullable @QueryValue String preset,
-            @Nullable @QueryValue String by) {
+            @Nullable @QueryValue String by, @Nullable @QueryValue String sort, @Nullable @QueryValue String dir,
+            @Nullable @QueryValue String page) {
         Preset p = preset(preset);
         Target target = by(by);
+        ConversionSort order = sort(sort);
+        boolean descending = descending(dir);
         String b = target.name().toLowerCase(Locale.ROOT);
-        return page("admin/analytics/conversions",
-                new ConversionsPage(frame(request, "conversions", p, "by=" + b), b, reports.conversions(p, target)));
+        PageOf<Conversion> rows = reports.conversions(p, target, order, descending, Paging.page(page),
+                CONVERSIONS_PAGE_SIZE);
+        return page("admin/analytics/conversions", new ConversionsPage(frame(request, "conversions", p, "by=" + b), b,
+                rows, order.name().toLowerCase(Locale.ROOT), descending ? "desc" : "asc"));
     }
 
     @Get("/conversions.csv")
@@ -180,6 +206,28 @@ public class AnalyticsController {
 
     private Preset preset(@Nullable String id) {
         return reports.preset(id).orElseThrow(() -> AdminProblem.badRequest("analytics.bad-preset"));
+    }
+
+    private static ConversionSort sort(@Nullable String sort) {
+        if (blank(sort)) {
+            return ConversionSort.OPENS;
+        }
+        for (ConversionSort s : ConversionSort.values()) {
+            if (s.name().equalsIgnoreCase(sort)) {
+                return s;
+            }
+        }
+        throw AdminProblem.badRequest("analytics.bad-sort");
+    }
+
+    private static boolean descending(@Nullable String dir) {
+        if (blank(dir) || dir.equals("desc")) {
+            return true;
+        }
+        if (dir.equals("asc")) {
+            return false;
+        }
+        throw AdminProblem.badRequest("analytics.bad-sort");
     }
 
     private static Target by(@Nullable String by) {

@@ -2,12 +2,13 @@ package io.chanmarket.admin.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 
 /**
  * Geometry of a server-rendered SVG bar chart: one group of bars per step, one bar per series, scaled to the largest
  * value.
  */
-public record Chart(int width, int height, long max, List<Bar> bars, List<Tick> ticks, List<String> seriesColors) {
+public record Chart(int width, int height, String max, List<Bar> bars, List<Tick> ticks, List<String> seriesColors) {
 
     public record Bar(double x, double y, double w, double h, String color, String title) {
     }
@@ -22,12 +23,26 @@ public record Chart(int width, int height, long max, List<Bar> bars, List<Tick> 
 
     /** {@code series[s][i]} is the value of series {@code s} at step {@code i}. */
     public static Chart of(List<String> labels, long[]... series) {
-        long max = 1;
-        for (long[] s : series) {
-            for (long v : s) {
+        double[][] values = new double[series.length][];
+        for (int s = 0; s < series.length; s++) {
+            values[s] = java.util.Arrays.stream(series[s]).asDoubleStream().toArray();
+        }
+        return build(labels, 1, v -> Long.toString(Math.round(v)), values);
+    }
+
+    /** Like {@link #of(List, long[][])} for fractional values (rates, money), shown by {@code format}. */
+    public static Chart ofDecimals(List<String> labels, DoubleFunction<String> format, double[]... series) {
+        return build(labels, 0, format, series);
+    }
+
+    private static Chart build(List<String> labels, double floor, DoubleFunction<String> format, double[]... series) {
+        double max = floor;
+        for (double[] s : series) {
+            for (double v : s) {
                 max = Math.max(max, v);
             }
         }
+        double scale = max > 0 ? max : 1;
         int steps = Math.max(1, labels.size());
         double group = (double) WIDTH / steps;
         double barWidth = Math.max(1, group * 0.8 / series.length);
@@ -37,9 +52,9 @@ public record Chart(int width, int height, long max, List<Bar> bars, List<Tick> 
         int every = Math.max(1, (int) Math.ceil(steps / 10.0));
         for (int i = 0; i < labels.size(); i++) {
             for (int s = 0; s < series.length; s++) {
-                double h = plot * series[s][i] / max;
+                double h = plot * series[s][i] / scale;
                 bars.add(new Bar(i * group + group * 0.1 + s * barWidth, plot - h, barWidth, h, COLORS[s % 2],
-                        labels.get(i) + ": " + series[s][i]));
+                        labels.get(i) + ": " + format.apply(series[s][i])));
             }
             if (i % every == 0) {
                 ticks.add(new Tick(i * group + group * 0.1, labels.get(i)));
@@ -49,7 +64,7 @@ public record Chart(int width, int height, long max, List<Bar> bars, List<Tick> 
         for (int s = 0; s < series.length; s++) {
             colors.add(COLORS[s % 2]);
         }
-        return new Chart(WIDTH, HEIGHT, max, bars, ticks, colors);
+        return new Chart(WIDTH, HEIGHT, format.apply(max), bars, ticks, colors);
     }
 
     public String fmt(double v) {

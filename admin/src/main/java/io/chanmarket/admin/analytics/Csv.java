@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A CSV download (RFC 4180 quoting, UTF-8). */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static MutableHttpResponse<String> download(String fileName, List<List<Object>> rows) {
+    public static MutableHttpResponse<String> download(String fileName, List<List<Object>> rows) {
         String body = rows.stream().map(row -> row.stream().map(Csv::cell).collect(Collectors.joining(",")))
                 .collect(Collectors.joining("\r\n", "", "\r\n"));
         return HttpResponse.ok(body).contentType("text/csv; charset=utf-8").header("Content-Disposition",

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanmarket.admin.AdminBrowser;
 import io.chanmarket.admin.AdminTestSupport;
+import io.chanmarket.admin.TestDatabase;
 import io.chanmarket.admin.auth.Role;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
@@ -182,6 +183,26 @@ class AnalyticsIT extends AdminTestSupport {
         HttpResponse<String> page = manager.get("/admin/analytics/users?preset=14d");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<svg class=\"chart\"").contains("New users");
+    }
+
+    @Test
+    void aUserWhoseEarlierEventIsFoldedLaterMovesToTheEarlierDay() {
+        AdminBrowser manager = signedIn(Role.MANAGER);
+        long late = aUserId();
+        event("MINIAPP_OPEN", todayStart.plusSeconds(3), late, null, null, null);
+        Map<LocalDate, List<Long>> before = series(manager, "/admin/analytics/users.csv?preset=14d");
+        // an event of three days ago arrives after today's was folded
+        event("MINIAPP_OPEN", todayStart.minus(Duration.ofDays(3)), late, null, null, null);
+        Map<LocalDate, List<Long>> after = series(manager, "/admin/analytics/users.csv?preset=14d");
+        assertThat(after.get(today).get(0)).isEqualTo(before.get(today).get(0) - 1);
+        assertThat(after.get(today.minusDays(3)).get(0)).isEqualTo(before.get(today.minusDays(3)).get(0) + 1);
+        assertThat(after.get(today.minusDays(3)).get(1)).isEqualTo(before.get(today.minusDays(3)).get(1) + 1);
+        // the kept new-user counts equal a count of the first days, on every day
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM (SELECT day, new_users FROM analytics_users_daily"
+                + " WHERE new_users <> 0 EXCEPT SELECT first_day, count(*) FROM analytics_user_first GROUP BY first_day)"
+                + " d")).isZero();
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM (SELECT first_day, count(*) FROM analytics_user_first"
+                + " GROUP BY first_day EXCEPT SELECT day, new_users FROM analytics_users_daily) d")).isZero();
     }
 
     @Test

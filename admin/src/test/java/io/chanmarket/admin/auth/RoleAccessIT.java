@@ -52,6 +52,12 @@ class RoleAccessIT extends AdminTestSupport {
             new Route("POST", "/admin/segments", EDITORS), new Route("POST", "/admin/segments/999999/delete", EDITORS),
             new Route("GET", "/admin/analytics/openings", EDITORS),
             new Route("GET", "/admin/analytics/users.csv", EDITORS),
+            new Route("GET", "/admin/analytics/conversions?sort=price_rate&page=2", EDITORS),
+            new Route("GET", "/admin/ads", EDITORS),
+            new Route("GET", "/admin/ads/advertisers/00000000-0000-0000-0000-000000999999", EDITORS),
+            new Route("GET", "/admin/ads/advertisers/00000000-0000-0000-0000-000000999999/daily.csv", EDITORS),
+            new Route("GET", "/admin/ads/campaigns/00000000-0000-0000-0000-000000999999", EDITORS),
+            new Route("GET", "/admin/ads/campaigns/00000000-0000-0000-0000-000000999999/daily.csv", EDITORS),
             new Route("GET", "/admin/channels/999999/status", EVERYONE),
             new Route("POST", "/admin/channels/999999/refresh", EDITORS),
             new Route("POST", "/admin/channels/999999/links", EDITORS));

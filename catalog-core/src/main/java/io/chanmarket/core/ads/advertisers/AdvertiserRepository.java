@@ -4,8 +4,11 @@ import io.chanmarket.core.ads.Jdbc;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import io.chanmarket.core.catalog.editing.PageOf;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +46,41 @@ class AdvertiserRepository {
                     return rs.next() ? Optional.of(new Advertiser(id, rs.getString(1))) : Optional.empty();
                 }
             }
+        });
+    }
+
+    /** Advertisers whose name contains {@code search} (case-insensitive), by name, and how many match in all. */
+    PageOf<AdvertiserSummary> search(String search, int page, int size) {
+        String pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.read(c -> {
+            List<AdvertiserSummary> items = new ArrayList<>();
+            long total = 0;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT a.advertiser_id, a.name, (SELECT count(*) FROM ad_campaign c
+                           WHERE c.advertiser_id = a.advertiser_id AND NOT c.deleted), count(*) OVER ()
+                      FROM ad_advertiser a WHERE a.name ILIKE ?
+                     ORDER BY lower(a.name), a.advertiser_id OFFSET ? LIMIT ?""")) {
+                ps.setString(1, pattern);
+                ps.setLong(2, (long) (page - 1) * size);
+                ps.setInt(3, size);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new AdvertiserSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)));
+                        total = rs.getLong(4);
+                    }
+                }
+            }
+            if (items.isEmpty()) {
+                try (PreparedStatement ps = c
+                        .prepareStatement("SELECT count(*) FROM ad_advertiser WHERE name ILIKE ?")) {
+                    ps.setString(1, pattern);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+            }
+            return new PageOf<>(items, page, size, total);
         });
     }
 

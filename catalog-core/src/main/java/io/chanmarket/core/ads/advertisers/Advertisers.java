@@ -4,6 +4,7 @@ import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.ChangeBus;
 import io.chanmarket.core.ads.Validation;
 import io.chanmarket.core.ads.clients.Clients;
+import io.chanmarket.core.catalog.editing.PageOf;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,11 @@ public class Advertisers {
 
     public Optional<Advertiser> find(UUID advertiserId) {
         return repository.find(advertiserId);
+    }
+
+    /** One page (1-based) of the advertisers whose name contains {@code search} (case-insensitive), by name. */
+    public PageOf<AdvertiserSummary> search(String search, int page, int size) {
+        return repository.search(search == null ? "" : search.trim(), Math.max(1, page), Math.max(1, size));
     }
 
     /** The advertiser, or {@link AdsException.NotFound}. */

@@ -5,6 +5,7 @@ import io.chanmarket.core.ads.advertisers.Advertisers;
 import io.chanmarket.core.ads.campaigns.Campaigns;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,6 +40,11 @@ public class AdStats {
 
     public List<DailyStats> advertiserDaily(String advertiserId) {
         return repository.daily(campaignsOf(advertiserId));
+    }
+
+    /** Totals of each of the advertiser's campaigns (deleted ones included) that had any event. */
+    public Map<UUID, Stats> perCampaign(String advertiserId) {
+        return repository.perCampaign(campaignsOf(advertiserId));
     }
 
     private UUID liveCampaign(String campaignId) {

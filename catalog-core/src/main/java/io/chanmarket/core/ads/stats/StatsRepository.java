@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Singleton
@@ -32,6 +34,27 @@ class StatsRepository {
 
     List<DailyStats> daily(List<UUID> campaignIds) {
         return query("SELECT day, " + SUMS + " FROM (" + EVENTS + ") e GROUP BY day ORDER BY day", campaignIds);
+    }
+
+    /** Totals per campaign of the given ones; campaigns without any event are absent. */
+    Map<UUID, Stats> perCampaign(List<UUID> campaignIds) {
+        String sql = "SELECT campaign_id, " + SUMS + " FROM (" + EVENTS.replace("SELECT day,", "SELECT campaign_id,")
+                + ") e GROUP BY campaign_id";
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                var ids = c.createArrayOf("uuid", campaignIds.toArray());
+                ps.setArray(1, ids);
+                ps.setArray(2, ids);
+                Map<UUID, Stats> totals = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        totals.put(rs.getObject(1, UUID.class),
+                                Stats.of(rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                    }
+                }
+                return totals;
+            }
+        });
     }
 
     private static final String SUMS = """

@@ -1,5 +1,6 @@
 package io.chanmarket.core.catalog.analytics;
 
+import io.chanmarket.core.catalog.editing.PageOf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -54,15 +55,30 @@ public class AnalyticsReports {
         CATEGORY, CHANNEL
     }
 
+    /** Orders of the conversions table; ties go by id. */
+    public enum ConversionSort {
+        NAME("name"), OPENS("t.opens"), PRICE("t.price_clicks"),
+        PRICE_RATE("t.price_clicks::float8 / NULLIF(t.opens, 0)"), CONTACT("t.contact_clicks"),
+        CONTACT_RATE("t.contact_clicks::float8 / NULLIF(t.opens, 0)");
+
+        private final String sql;
+
+        ConversionSort(String sql) {
+            this.sql = sql;
+        }
+    }
+
     private final JdbcOperations jdbc;
     private final AnalyticsRollup rollup;
     private final AnalyticsSettings settings;
     private final List<Preset> presets;
     private final Clock clock;
+    private final ConversionTotals totals;
 
-    AnalyticsReports(JdbcOperations jdbc, AnalyticsRollup rollup, AnalyticsSettings settings) {
+    AnalyticsReports(JdbcOperations jdbc, AnalyticsRollup rollup, AnalyticsSettings settings, ConversionTotals totals) {
         this.jdbc = jdbc;
         this.rollup = rollup;
+        this.totals = totals;
         this.settings = settings;
         this.presets = Arrays.stream(settings.presets().split(",")).map(Preset::parse).toList();
         this.clock = Clock.system(settings.timeZone());
@@ -113,33 +129,69 @@ public class AnalyticsReports {
         return points;
     }
 
-    /** Channel open → "Price" and → "Contact manager" per channel or per category over the preset. */
+    /**
+     * Channel open → "Price" and → "Contact manager" per channel or per category over the preset, all rows, most opens
+     * first (read from the precomputed totals).
+     */
     public List<Conversion> conversions(Preset preset, Target by) {
+        return conversions(preset, by, ConversionSort.OPENS, true, 1, Integer.MAX_VALUE).items();
+    }
+
+    /** One page of {@link #conversions(Preset, Target)} in the given order. */
+    public PageOf<Conversion> conversions(Preset preset, Target by, ConversionSort sort, boolean descending, int page,
+            int size) {
         rollup.catchUp();
-        LocalDate today = today();
-        String key = by == Target.CHANNEL ? "channel_id" : "category_id";
+        totals.ensureFresh(preset, by, today());
         String names = by == Target.CHANNEL ? "LEFT JOIN channel n ON n.id = t.key_id"
                 : "LEFT JOIN category n ON n.id = t.key_id";
         String name = by == Target.CHANNEL ? "n.title" : "n.name_ru";
-        String sql = "SELECT t.key_id, " + name + ", t.opens, t.price, t.contact FROM (SELECT " + key + " AS key_id,"
-                + " COALESCE(sum(events) FILTER (WHERE type = 'CHANNEL_OPEN'), 0) AS opens,"
-                + " COALESCE(sum(events) FILTER (WHERE type = 'PRICE_CLICK'), 0) AS price,"
-                + " COALESCE(sum(events) FILTER (WHERE type = 'CONTACT_MANAGER_CLICK'), 0) AS contact" + " FROM "
-                + table(preset) + " WHERE type IN ('CHANNEL_OPEN', 'PRICE_CLICK', 'CONTACT_MANAGER_CLICK')" + " AND "
-                + column(preset) + " >= ? AND " + column(preset) + " <= ? AND " + key + " <> 0 GROUP BY " + key + ") t "
-                + names + " ORDER BY t.opens DESC, t.key_id";
-        return jdbc.prepareStatement(sql, ps -> {
-            range(ps, 1, preset, today);
-            List<Conversion> rows = new ArrayList<>();
+        String direction = descending ? " DESC NULLS LAST" : " ASC NULLS LAST";
+        String sql = "SELECT t.key_id, COALESCE(" + name + ", '#' || t.key_id) AS name, t.opens, t.price_clicks,"
+                + " t.contact_clicks, count(*) OVER () FROM analytics_conversion_total t " + names
+                + " WHERE t.preset = ? AND t.target = ? ORDER BY " + sort.sql + direction
+                + ", t.key_id LIMIT ? OFFSET ?";
+        long offset = (long) (page - 1) * size;
+        long[] total = { 0 };
+        List<Conversion> rows = jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, preset.id());
+            ps.setString(2, by.name());
+            ps.setLong(3, size);
+            ps.setLong(4, offset);
+            List<Conversion> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String n = rs.getString(2);
-                    rows.add(new Conversion(rs.getLong(1), n == null ? "#" + rs.getLong(1) : n, rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5)));
+                    list.add(new Conversion(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5)));
+                    total[0] = rs.getLong(6);
                 }
             }
-            return rows;
+            return list;
         });
+        if (rows.isEmpty() && page > 1) {
+            total[0] = jdbc.prepareStatement(
+                    "SELECT count(*) FROM analytics_conversion_total WHERE preset = ?" + " AND target = ?", ps -> {
+                        ps.setString(1, preset.id());
+                        ps.setString(2, by.name());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    });
+        }
+        return new PageOf<>(rows, page, size, total[0]);
+    }
+
+    /**
+     * Brings the precomputed conversion totals of every preset up to date (after a fold, or when the day changed), so
+     * pages rarely have to.
+     */
+    public void refreshPrecomputed() {
+        LocalDate today = today();
+        for (Preset preset : presets) {
+            for (Target target : Target.values()) {
+                totals.ensureFresh(preset, target, today);
+            }
+        }
     }
 
     /** Every tracked link with arrivals in the preset, most arrivals first. */
@@ -182,25 +234,19 @@ public class AnalyticsReports {
         rollup.catchUp();
         LocalDate today = today();
         Map<LocalDate, long[]> sums = emptyBuckets(preset, today, 2);
-        jdbc.prepareStatement("SELECT first_day, count(*) FROM analytics_user_first WHERE first_day >= ?"
-                + " AND first_day <= ? GROUP BY first_day", ps -> {
+        jdbc.prepareStatement(
+                "SELECT day, new_users, active_users FROM analytics_users_daily WHERE day >= ?" + " AND day <= ?",
+                ps -> {
                     range(ps, 1, preset, today);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            sums.get(preset.bucketOf(rs.getObject(1, LocalDate.class)))[0] += rs.getLong(2);
+                            long[] sum = sums.get(preset.bucketOf(rs.getObject(1, LocalDate.class)));
+                            sum[0] += rs.getLong(2);
+                            sum[1] += rs.getLong(3);
                         }
                     }
                     return null;
                 });
-        jdbc.prepareStatement("SELECT day, active_users FROM analytics_users_daily WHERE day >= ? AND day <= ?", ps -> {
-            range(ps, 1, preset, today);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sums.get(preset.bucketOf(rs.getObject(1, LocalDate.class)))[1] += rs.getLong(2);
-                }
-            }
-            return null;
-        });
         List<UsersPoint> points = new ArrayList<>();
         sums.forEach((bucket, v) -> points.add(new UsersPoint(bucket, v[0], v[1])));
         return points;

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Folds new {@code event_log} rows (by id watermark) into the daily rollups. Folds are serialised by a row lock on
  * {@code analytics_state}, so any node may fold at any time. Before reading the upper id it briefly takes a SHARE lock
  * on {@code event_log}: that waits for inserts in flight, so no row below the watermark can appear later. Changing the
- * time zone rebuilds the rollups from the start.
+ * time zone rebuilds the rollups from the start. A fold also advances the precomputed conversion totals
+ * ({@link ConversionTotals}) in the same transaction.
  */
 @Singleton
 public class AnalyticsRollup {
@@ -59,10 +60,20 @@ public class AnalyticsRollup {
             + " INSERT INTO analytics_users_daily (day, active_users) SELECT day, count(*) FROM ins GROUP BY day"
             + " ON CONFLICT (day) DO UPDATE SET active_users = analytics_users_daily.active_users"
             + " + EXCLUDED.active_users";
-    private static final String FOLD_FIRST = "INSERT INTO analytics_user_first (user_id, first_day)"
-            + " SELECT e.user_id, min(" + DAY + ") FROM event_log e WHERE e.id > ? AND e.id <= ?"
-            + " AND e.user_id IS NOT NULL GROUP BY e.user_id ON CONFLICT (user_id) DO UPDATE"
-            + " SET first_day = EXCLUDED.first_day WHERE EXCLUDED.first_day < analytics_user_first.first_day";
+    /**
+     * First days of users, and new users per day: a user whose first day moves earlier counts -1 on the old day (the
+     * {@code moved} CTE reads the table as it was before the upsert) and +1 on the new one.
+     */
+    private static final String FOLD_FIRST = "WITH src AS (SELECT e.user_id, min(" + DAY + ") AS first_day"
+            + " FROM event_log e WHERE e.id > ? AND e.id <= ? AND e.user_id IS NOT NULL GROUP BY e.user_id),"
+            + " moved AS (SELECT f.first_day FROM analytics_user_first f JOIN src ON src.user_id = f.user_id"
+            + " WHERE src.first_day < f.first_day), upserted AS (INSERT INTO analytics_user_first (user_id, first_day)"
+            + " SELECT user_id, first_day FROM src ON CONFLICT (user_id) DO UPDATE SET first_day = EXCLUDED.first_day"
+            + " WHERE EXCLUDED.first_day < analytics_user_first.first_day RETURNING first_day),"
+            + " delta AS (SELECT first_day AS day, 1 AS n FROM upserted UNION ALL SELECT first_day, -1 FROM moved)"
+            + " INSERT INTO analytics_users_daily (day, active_users, new_users) SELECT day, 0, sum(n) FROM delta"
+            + " GROUP BY day ON CONFLICT (day) DO UPDATE"
+            + " SET new_users = analytics_users_daily.new_users + EXCLUDED.new_users";
 
     /** Folds commit on their own, also when a read-only report transaction is open around them. */
     private static final TransactionDefinition OWN_TRANSACTION = TransactionDefinition
@@ -132,7 +143,8 @@ public class AnalyticsRollup {
                 LOG.info("Analytics time zone changed from {} to {}: rebuilding the rollups", storedZone, zone);
                 try (Statement st = c.createStatement()) {
                     st.execute("TRUNCATE analytics_daily, analytics_weekly, analytics_link_visit, analytics_link_daily,"
-                            + " analytics_user_day, analytics_user_first, analytics_users_daily");
+                            + " analytics_user_day, analytics_user_first, analytics_users_daily,"
+                            + " analytics_conversion_state, analytics_conversion_total");
                 }
                 from = 0;
             }
@@ -147,6 +159,7 @@ public class AnalyticsRollup {
                         ps.executeUpdate();
                     }
                 }
+                ConversionTotals.advance(c, zone, from, to);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE analytics_state SET last_event_id = ?,"
                     + " time_zone = ?, folded_at = now() WHERE id = 1")) {

@@ -7,7 +7,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Keeps the rollups current in the background: every {@code fold-interval}, on the node that holds the lease. */
+/**
+ * Keeps the rollups and the precomputed conversion totals current in the background: every {@code fold-interval}, on
+ * the node that holds the lease.
+ */
 @Singleton
 class AnalyticsTimer {
 
@@ -18,9 +21,12 @@ class AnalyticsTimer {
     private final Leases leases;
     private final NodeIdentity node;
     private final AnalyticsSettings settings;
+    private final AnalyticsReports reports;
 
-    AnalyticsTimer(AnalyticsRollup rollup, Leases leases, NodeIdentity node, AnalyticsSettings settings) {
+    AnalyticsTimer(AnalyticsRollup rollup, Leases leases, NodeIdentity node, AnalyticsSettings settings,
+            AnalyticsReports reports) {
         this.rollup = rollup;
+        this.reports = reports;
         this.leases = leases;
         this.node = node;
         this.settings = settings;
@@ -33,6 +39,7 @@ class AnalyticsTimer {
         }
         try {
             rollup.fold();
+            reports.refreshPrecomputed();
         } catch (RuntimeException e) {
             LOG.error("Analytics fold failed: {}", e.getMessage());
         }
