@@ -59,7 +59,7 @@ public class ImpressionWriter {
         return new Throughput(batches.sum(), rows.sum(), storeNanos.sum());
     }
 
-    ImpressionWriter(Jdbc jdbc, @Value("${app.ads.impression-writers:4}") int writers,
+    ImpressionWriter(Jdbc jdbc, @Value("${app.ads.impression-writers:1}") int writers,
             @Value("${app.ads.impression-batch:500}") int batch) {
         this.jdbc = jdbc;
         this.batch = Math.max(1, batch);
