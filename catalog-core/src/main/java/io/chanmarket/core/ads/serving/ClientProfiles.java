@@ -6,8 +6,6 @@ import io.chanmarket.core.ads.advertisers.Advertisers;
 import io.chanmarket.core.ads.clients.Client;
 import io.chanmarket.core.ads.clients.Clients;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Collections;
@@ -78,11 +76,6 @@ class ClientProfiles {
                 schedulePreload();
             }
         });
-    }
-
-    @EventListener
-    void onStartup(StartupEvent event) {
-        schedulePreload();
     }
 
     @PreDestroy
