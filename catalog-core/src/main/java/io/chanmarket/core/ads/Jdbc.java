@@ -3,6 +3,8 @@ package io.chanmarket.core.ads;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -51,6 +53,27 @@ public class Jdbc {
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
+    }
+
+    /** One row of a {@link #stream}. */
+    @FunctionalInterface
+    public interface Row {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql} (no parameters) through a cursor, 10,000 rows at a time, handing each row to {@code row}. */
+    public void stream(String sql, Row row) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        row.accept(rs);
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     /** The database failed (unreachable, or a statement failed unexpectedly). */

@@ -98,17 +98,8 @@ class AdvertiserRepository {
     }
 
     void forEachScore(Advertisers.ScoreSink sink) {
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT client_id, advertiser_id, score FROM ad_ml_score")) {
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3));
-                    }
-                }
-            }
-            return null;
-        });
+        jdbc.stream("SELECT client_id, advertiser_id, score FROM ad_ml_score",
+                rs -> sink.accept(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3)));
     }
 
     Map<UUID, Integer> scoresOf(UUID clientId) {

@@ -40,20 +40,10 @@ class ClientRepository {
 
     /** Every client, streamed in pages of 10,000 rows. */
     void forEach(java.util.function.Consumer<Client> sink) {
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c
-                    .prepareStatement("SELECT client_id, login, age, location, gender FROM ad_client")) {
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String gender = rs.getString(5);
-                        sink.accept(
-                                new Client(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, Integer.class),
-                                        rs.getString(4), gender == null ? null : Client.Gender.valueOf(gender)));
-                    }
-                }
-            }
-            return null;
+        jdbc.stream("SELECT client_id, login, age, location, gender FROM ad_client", rs -> {
+            String gender = rs.getString(5);
+            sink.accept(new Client(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, Integer.class),
+                    rs.getString(4), gender == null ? null : Client.Gender.valueOf(gender)));
         });
     }
 

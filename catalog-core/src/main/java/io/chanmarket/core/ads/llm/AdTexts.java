@@ -8,7 +8,6 @@ import io.chanmarket.core.ads.campaigns.Campaigns;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -131,20 +130,13 @@ public class AdTexts {
                 .orElseThrow(() -> new AdsException.NotFound("ad text task " + id + " not found"));
     }
 
-    /** The longest a task can legitimately stay pending: every attempt timing out, every backoff, queueing. */
-    Duration abandonAfter() {
-        int attempts = Math.max(1, settings.maxAttempts());
-        Duration backoffs = settings.backoff().multipliedBy((1L << Math.min(attempts, 20)) - 1);
-        return settings.timeout().multipliedBy(attempts).plus(backoffs).multipliedBy(2).plusMinutes(1);
-    }
-
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     void sweepAbandoned() {
         if (!enabled()) {
             return;
         }
         try {
-            int failed = repository.abandonOlderThan(abandonAfter());
+            int failed = repository.abandonOlderThan(settings.abandonAfter());
             if (failed > 0) {
                 LOG.warn("{} ad text task(s) were abandoned and are marked failed", failed);
             }

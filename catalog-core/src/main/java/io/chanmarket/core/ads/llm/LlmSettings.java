@@ -36,4 +36,14 @@ public record LlmSettings(@Nullable String baseUrl, @Nullable String model, @Nul
     public boolean configured() {
         return baseUrl != null && !baseUrl.isBlank() && model != null && !model.isBlank();
     }
+
+    /**
+     * How long work waiting on one completion may legitimately stay pending: every attempt timing out, every backoff,
+     * queueing (twice that, plus a minute). Pending work older than this was left by a node that stopped.
+     */
+    public Duration abandonAfter() {
+        int attempts = Math.max(1, maxAttempts);
+        Duration backoffs = backoff.multipliedBy((1L << Math.min(attempts, 20)) - 1);
+        return timeout.multipliedBy(attempts).plus(backoffs).multipliedBy(2).plusMinutes(1);
+    }
 }

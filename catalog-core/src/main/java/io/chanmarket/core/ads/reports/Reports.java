@@ -12,7 +12,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -185,20 +184,13 @@ public class Reports {
         return new Change(before, get(reportId));
     }
 
-    /** The longest a check can legitimately stay pending: every attempt timing out, every backoff, queueing. */
-    Duration abandonAfter() {
-        int attempts = Math.max(1, llmSettings.maxAttempts());
-        Duration backoffs = llmSettings.backoff().multipliedBy((1L << Math.min(attempts, 20)) - 1);
-        return llmSettings.timeout().multipliedBy(attempts).plus(backoffs).multipliedBy(2).plusMinutes(1);
-    }
-
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     void sweepAbandoned() {
         if (!llmCheckEnabled()) {
             return;
         }
         try {
-            int failed = repository.abandonOlderThan(abandonAfter());
+            int failed = repository.abandonOlderThan(llmSettings.abandonAfter());
             if (failed > 0) {
                 LOG.warn("{} report check(s) were abandoned and are marked failed", failed);
             }

@@ -65,17 +65,8 @@ class ServingRepository {
 
     /** Every stored impression as (client, campaign), streamed. */
     void forEachImpression(java.util.function.BiConsumer<UUID, UUID> sink) {
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT client_id, campaign_id FROM ad_impression")) {
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                    }
-                }
-            }
-            return null;
-        });
+        jdbc.stream("SELECT client_id, campaign_id FROM ad_impression",
+                rs -> sink.accept(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
     }
 
     Set<UUID> seenBy(UUID clientId) {
