@@ -4,16 +4,21 @@ import io.chanmarket.core.catalog.metrics.ChannelMetrics;
 import io.chanmarket.core.catalog.metrics.ChannelRef;
 import io.chanmarket.parsers.fetch.Pacing;
 import io.chanmarket.parsers.result.ResultStatus;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The on-open refresh: a page that shows a channel calls {@link #refreshIfStale} and renders at once with the values it
@@ -23,21 +28,40 @@ import java.util.Optional;
 @Singleton
 public class ChannelRefresher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelRefresher.class);
+
+    /**
+     * Queues the request when the channel is stale ({@code ?} 3) and its last TGStat fetch did not fail within the
+     * retry pause, then tells whether a request is queued (the outer query does not see the CTE's own insert).
+     */
+    private static final String MARK_SQL = """
+            WITH queued AS (
+                INSERT INTO parser_refresh_request (channel_id, requested_at)
+                SELECT ?, ? WHERE ? AND NOT EXISTS (SELECT 1 FROM parser_fetch_status s WHERE s.channel_id = ?
+                    AND s.source LIKE 'TGSTAT%' AND s.last_status <> 'OK' AND s.last_attempt_at > ?)
+                ON CONFLICT (channel_id) DO NOTHING
+                RETURNING channel_id)
+            SELECT EXISTS (SELECT 1 FROM queued)
+                OR EXISTS (SELECT 1 FROM parser_refresh_request WHERE channel_id = ?)
+            """;
+
     private final ChannelMetrics metrics;
     private final RefreshSettings settings;
     private final FetchLog log;
     private final RefreshRunner runner;
     private final Pacing pacing;
     private final TransactionOperations<Connection> tx;
+    private final ConnectionOperations<Connection> connections;
 
     ChannelRefresher(ChannelMetrics metrics, RefreshSettings settings, FetchLog log, RefreshRunner runner,
-            Pacing pacing, TransactionOperations<Connection> tx) {
+            Pacing pacing, TransactionOperations<Connection> tx, ConnectionOperations<Connection> connections) {
         this.metrics = metrics;
         this.settings = settings;
         this.log = log;
         this.runner = runner;
         this.pacing = pacing;
         this.tx = tx;
+        this.connections = connections;
     }
 
     /**
@@ -46,29 +70,42 @@ public class ChannelRefresher {
      * channels and channels without a username or TGStat link are never fetched.
      */
     public RefreshMark refreshIfStale(long channelId) {
-        Optional<ChannelRef> channel = metrics.find(channelId);
-        if (channel.isEmpty() || channel.get().demo() || RefreshRunner.username(channel.get()) == null) {
+        return metrics.find(channelId).map(this::refreshIfStale).orElse(new RefreshMark(false, false));
+    }
+
+    /**
+     * {@link #refreshIfStale(long)} for a channel the caller has just read (the card): one statement in its own
+     * autocommit, which queues the request unless the last TGStat fetch failed within the retry pause and tells whether
+     * a refresh is queued. A failure here never fails the page: the mark then says nothing is queued.
+     */
+    public RefreshMark refreshIfStale(ChannelRef channel) {
+        if (channel.demo() || RefreshRunner.username(channel) == null) {
             return new RefreshMark(false, false);
         }
         Instant now = pacing.now();
-        Instant updated = channel.get().metricsUpdatedAt();
+        Instant updated = channel.metricsUpdatedAt();
         boolean stale = updated == null || updated.isBefore(now.minus(settings.onOpenMaxAge()));
-        if (!stale) {
-            return new RefreshMark(false, isRefreshing(channelId));
+        try {
+            boolean refreshing = connections.executeWrite(status -> {
+                try (PreparedStatement ps = status.getConnection().prepareStatement(MARK_SQL)) {
+                    ps.setLong(1, channel.id());
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setBoolean(3, stale);
+                    ps.setLong(4, channel.id());
+                    ps.setTimestamp(5, Timestamp.from(now.minus(settings.retryAfterFailure())));
+                    ps.setLong(6, channel.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() && rs.getBoolean(1);
+                    }
+                } catch (SQLException e) {
+                    throw new DataAccessException("Could not queue the refresh of channel " + channel.id(), e);
+                }
+            });
+            return new RefreshMark(stale, refreshing);
+        } catch (RuntimeException e) {
+            LOG.warn("On-open refresh of channel {} not queued: {}", channel.id(), e.getMessage());
+            return new RefreshMark(stale, false);
         }
-        if (recentlyFailed(channelId, now)) {
-            return new RefreshMark(true, isRefreshing(channelId));
-        }
-        tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("INSERT INTO parser_refresh_request"
-                    + " (channel_id, requested_at) VALUES (?, ?) ON CONFLICT (channel_id) DO NOTHING")) {
-                ps.setLong(1, channelId);
-                ps.setTimestamp(2, Timestamp.from(now));
-                ps.executeUpdate();
-            }
-            return null;
-        });
-        return new RefreshMark(true, true);
     }
 
     /**

@@ -5,6 +5,8 @@ import static io.chanmarket.parsers.CatalogRows.aUsername;
 import static io.chanmarket.parsers.CatalogRows.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanmarket.core.catalog.metrics.ChannelMetrics;
+import io.chanmarket.core.catalog.metrics.ChannelRef;
 import io.chanmarket.core.platform.shared.Leases;
 import io.chanmarket.core.platform.shared.NodeIdentity;
 import io.chanmarket.parsers.CatalogRows;
@@ -41,6 +43,8 @@ class RefreshScheduleIT implements DatabaseTest {
     Leases leases;
     @Inject
     NodeIdentity node;
+    @Inject
+    ChannelMetrics metrics;
 
     @Override
     public Map<String, String> extraProperties() {
@@ -122,5 +126,16 @@ class RefreshScheduleIT implements DatabaseTest {
 
         assertThat(refresher.refreshIfStale(id)).isEqualTo(new RefreshMark(true, false));
         assertThat(TGSTAT.count("/channel/@" + name + "/stat")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingRefreshRequestNeverFailsTheCardThatAskedForIt() {
+        String name = aUsername("gone");
+        long id = aChannel(name, null);
+        ChannelRef seenByTheCard = metrics.find(id).orElseThrow();
+        CatalogRows.update("DELETE FROM channel WHERE id = ?", id);
+
+        assertThat(refresher.refreshIfStale(seenByTheCard)).isEqualTo(new RefreshMark(true, false));
+        assertThat(refresher.isRefreshing(id)).isFalse();
     }
 }

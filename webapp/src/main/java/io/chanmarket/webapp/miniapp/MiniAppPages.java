@@ -2,7 +2,9 @@ package io.chanmarket.webapp.miniapp;
 
 import io.chanmarket.core.catalog.channels.Category;
 import io.chanmarket.core.catalog.channels.ChannelCatalog;
+import io.chanmarket.core.catalog.channels.ChannelCard;
 import io.chanmarket.core.catalog.channels.ChannelDetails;
+import io.chanmarket.core.catalog.metrics.ChannelRef;
 import io.chanmarket.core.catalog.events.Event;
 import io.chanmarket.core.catalog.events.EventLog;
 import io.chanmarket.core.catalog.events.EventType;
@@ -104,14 +106,16 @@ class MiniAppPages {
 
     @Get("/channels/{id}")
     MutableHttpResponse<?> channel(HttpRequest<?> request, MiniAppUser user, long id) {
-        ChannelDetails channel = details(id);
+        ChannelCard card = catalog.card(id, settings.similarSlots(), user.id())
+                .orElseThrow(() -> new MiniAppProblem.NotFound("channel"));
+        ChannelDetails channel = card.details();
         events.record(Event.of(EventType.CHANNEL_OPEN, user.id()).withChannel(id)
                 .withCategory(channel.category() == null ? null : channel.category().id()));
+        boolean refreshing = refresher.refreshIfStale(new ChannelRef(id, channel.username(), channel.tgstatUrl(),
+                channel.telemetrUrl(), channel.metricsUpdatedAt(), channel.demo())).refreshing();
         Texts t = Texts.of(user.language());
-        return page(request, user, "card",
-                new Views.Card(t, channel, new Views.FavoriteButton(t, id, favorites.contains(user.id(), id)),
-                        managerLink(t, channel), deepLinks.shareUrl(channel.trackedLinkCode()),
-                        refresher.refreshIfStale(id).refreshing()));
+        return page(request, user, "card", new Views.Card(t, channel, new Views.FavoriteButton(t, id, card.favorite()),
+                managerLink(t, channel), deepLinks.shareUrl(channel.trackedLinkCode()), refreshing));
     }
 
     @Get("/favorites")

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,17 +36,34 @@ public class ChannelCatalog {
             + " (SELECT count(*) FROM channel c WHERE c.category_id = cat.id AND " + VISIBLE + ") AS channel_count";
 
     /**
-     * The channels of a category closest in size to a channel: the nearest above, the nearest below (both walk the
-     * category/subscribers index instead of sorting the whole category) and those without a count (taken as 0).
+     * The card's six statements, sent in one round trip: the channel with its category and default tracked link, its
+     * geo split, its latest reviews and ad examples, the channels of its category closest in size (the nearest above
+     * and the nearest below walk the category/subscribers index instead of sorting the whole category; channels without
+     * a count are taken as 0) and whether the viewer keeps it among their favorites.
      */
-    private static final String SIMILAR_SQL = "SELECT * FROM ((SELECT " + SUMMARY_COLUMNS
-            + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
-            + " AND c.subscribers >= ? ORDER BY c.subscribers, c.id LIMIT ?) UNION ALL (SELECT " + SUMMARY_COLUMNS
-            + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
-            + " AND c.subscribers < ? ORDER BY c.subscribers DESC, c.id LIMIT ?) UNION ALL (SELECT " + SUMMARY_COLUMNS
-            + " FROM channel c WHERE c.category_id = ? AND c.id <> ? AND " + VISIBLE
+    private static final String CARD_SQL = "SELECT c.*, " + ChannelNumbers.CPM_SQL + " AS cpm, "
+            + CATEGORY_COLUMNS.replace("cat.id,", "cat.id AS cat_id,").replace("cat.is_demo", "cat.is_demo AS cat_demo")
+            + ", (SELECT l.code FROM tracked_link l WHERE l.channel_id = c.id AND l.is_default) AS link_code"
+            + " FROM channel c LEFT JOIN category cat ON cat.id = c.category_id WHERE c.id = ? AND NOT c.hidden;"
+            + " SELECT e->>'name', (e->>'pct')::numeric FROM channel c,"
+            + " jsonb_array_elements(CASE WHEN jsonb_typeof(c.geo_split) = 'array' THEN c.geo_split"
+            + " ELSE '[]'::jsonb END) e WHERE c.id = ?;"
+            + " SELECT author, text, rating, created_at FROM channel_review WHERE channel_id = ?"
+            + " ORDER BY created_at DESC, id DESC LIMIT 20;"
+            + " SELECT title, post_url, image_url FROM channel_ad_example WHERE channel_id = ?"
+            + " ORDER BY created_at DESC, id DESC LIMIT 20;"
+            + " WITH me AS (SELECT category_id, COALESCE(subscribers, 0) AS size FROM channel WHERE id = ?)"
+            + " SELECT * FROM ((SELECT " + SUMMARY_COLUMNS + " FROM channel c"
+            + " WHERE c.category_id = (SELECT category_id FROM me) AND c.id <> ? AND " + VISIBLE
+            + " AND c.subscribers >= (SELECT size FROM me) ORDER BY c.subscribers, c.id LIMIT ?)"
+            + " UNION ALL (SELECT " + SUMMARY_COLUMNS + " FROM channel c"
+            + " WHERE c.category_id = (SELECT category_id FROM me) AND c.id <> ? AND " + VISIBLE
+            + " AND c.subscribers < (SELECT size FROM me) ORDER BY c.subscribers DESC, c.id LIMIT ?)"
+            + " UNION ALL (SELECT " + SUMMARY_COLUMNS + " FROM channel c"
+            + " WHERE c.category_id = (SELECT category_id FROM me) AND c.id <> ? AND " + VISIBLE
             + " AND c.subscribers IS NULL ORDER BY c.id LIMIT ?)) near"
-            + " ORDER BY abs(COALESCE(near.subscribers, 0) - ?), near.id LIMIT ?";
+            + " ORDER BY abs(COALESCE(near.subscribers, 0) - (SELECT size FROM me)), near.id LIMIT ?;"
+            + " SELECT EXISTS (SELECT 1 FROM favorite WHERE user_id = ? AND channel_id = ?)";
 
     private final JdbcOperations jdbc;
 
@@ -185,72 +203,91 @@ public class ChannelCatalog {
     }
 
     /** The whole card of a channel that is not hidden, with {@code similarSlots} similar-channel slots. */
+    /** The card of a channel: every field, reviews, ad examples and similar channels; empty when hidden or unknown. */
     @ReadOnly
     public Optional<ChannelDetails> details(long channelId, int similarSlots) {
-        Optional<ChannelDetails> main = jdbc.prepareStatement("SELECT c.*, " + ChannelNumbers.CPM_SQL + " AS cpm, "
-                + CATEGORY_COLUMNS.replace("cat.id,", "cat.id AS cat_id,").replace("cat.is_demo",
-                        "cat.is_demo AS cat_demo")
-                + ", (SELECT l.code FROM tracked_link l WHERE l.channel_id = c.id AND l.is_default) AS link_code"
-                + " FROM channel c LEFT JOIN category cat ON cat.id = c.category_id WHERE c.id = ? AND NOT c.hidden",
-                ps -> {
-                    ps.setLong(1, channelId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(details(rs)) : Optional.empty();
+        return card(channelId, similarSlots, null).map(ChannelCard::details);
+    }
+
+    /**
+     * The card of a channel as {@code viewerId} sees it (with whether it is among their favorites); empty when hidden
+     * or unknown. One round trip: the statements of {@link #CARD_SQL} go to PostgreSQL together.
+     */
+    @ReadOnly
+    public Optional<ChannelCard> card(long channelId, int similarSlots, Long viewerId) {
+        return jdbc.prepareStatement(CARD_SQL, ps -> {
+            int i = 0;
+            for (int n = 0; n < 5; n++) {
+                ps.setLong(++i, channelId); // main, geo, reviews, ad examples, the similar channels' own row
+            }
+            ps.setLong(++i, channelId);
+            ps.setInt(++i, similarSlots);
+            ps.setLong(++i, channelId);
+            ps.setInt(++i, similarSlots);
+            ps.setLong(++i, channelId);
+            ps.setInt(++i, similarSlots);
+            ps.setInt(++i, similarSlots);
+            if (viewerId == null) {
+                ps.setNull(++i, Types.BIGINT);
+            } else {
+                ps.setLong(++i, viewerId);
+            }
+            ps.setLong(++i, channelId);
+            ps.execute();
+            ChannelDetails main;
+            try (ResultSet rs = ps.getResultSet()) {
+                main = rs.next() ? details(rs) : null;
+            }
+            List<GeoShare> geo = new ArrayList<>();
+            try (ResultSet rs = next(ps)) {
+                while (rs.next()) {
+                    if (rs.getString(1) != null && rs.getBigDecimal(2) != null) {
+                        geo.add(new GeoShare(rs.getString(1), rs.getBigDecimal(2)));
                     }
-                });
-        if (main.isEmpty()) {
-            return main;
+                }
+            }
+            List<Review> reviews = new ArrayList<>();
+            try (ResultSet rs = next(ps)) {
+                while (rs.next()) {
+                    int rating = rs.getInt(3);
+                    reviews.add(new Review(rs.getString(1), rs.getString(2), rs.wasNull() ? null : rating,
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+            List<AdExample> examples = new ArrayList<>();
+            try (ResultSet rs = next(ps)) {
+                while (rs.next()) {
+                    examples.add(new AdExample(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            List<ChannelSummary> similar = new ArrayList<>();
+            try (ResultSet rs = next(ps)) {
+                while (rs.next()) {
+                    similar.add(summary(rs));
+                }
+            }
+            boolean favorite;
+            try (ResultSet rs = next(ps)) {
+                favorite = rs.next() && rs.getBoolean(1);
+            }
+            if (main == null) {
+                return Optional.<ChannelCard> empty();
+            }
+            ChannelDetails d = main;
+            return Optional.of(new ChannelCard(new ChannelDetails(d.id(), d.category(), d.title(), d.description(),
+                    d.username(), d.logoUrl(), d.tgLink(), d.tgstatUrl(), d.telemetrUrl(), d.language(), d.country(),
+                    d.subscribers(), d.reach(), d.errPct(), d.erPct(), d.citationIndex(), d.priceRub(), d.cpmRub(),
+                    d.audienceAge(), d.genderMalePct(), d.genderFemalePct(), geo, reviews, examples,
+                    SimilarChannels.of(similar, similarSlots), d.channelCreatedOn(), d.metricsUpdatedAt(), d.verified(),
+                    d.redLabel(), d.blackLabel(), d.demo(), d.trackedLinkCode()), favorite));
+        });
+    }
+
+    private static ResultSet next(PreparedStatement ps) throws SQLException {
+        if (!ps.getMoreResults()) {
+            throw new SQLException("The card query returned fewer result sets than it has statements");
         }
-        ChannelDetails d = main.get();
-        List<GeoShare> geo = jdbc.prepareStatement("SELECT e->>'name', (e->>'pct')::numeric FROM channel c,"
-                + " jsonb_array_elements(CASE WHEN jsonb_typeof(c.geo_split) = 'array' THEN c.geo_split"
-                + " ELSE '[]'::jsonb END) e WHERE c.id = ?", ps -> {
-                    ps.setLong(1, channelId);
-                    List<GeoShare> result = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            if (rs.getString(1) != null && rs.getBigDecimal(2) != null) {
-                                result.add(new GeoShare(rs.getString(1), rs.getBigDecimal(2)));
-                            }
-                        }
-                    }
-                    return result;
-                });
-        List<Review> reviews = jdbc.prepareStatement("SELECT author, text, rating, created_at FROM channel_review"
-                + " WHERE channel_id = ? ORDER BY created_at DESC, id DESC LIMIT 20", ps -> {
-                    ps.setLong(1, channelId);
-                    List<Review> result = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            int rating = rs.getInt(3);
-                            result.add(new Review(rs.getString(1), rs.getString(2), rs.wasNull() ? null : rating,
-                                    rs.getTimestamp(4).toInstant()));
-                        }
-                    }
-                    return result;
-                });
-        List<AdExample> examples = jdbc.prepareStatement("SELECT title, post_url, image_url FROM channel_ad_example"
-                + " WHERE channel_id = ? ORDER BY created_at DESC, id DESC LIMIT 20", ps -> {
-                    ps.setLong(1, channelId);
-                    List<AdExample> result = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            result.add(new AdExample(rs.getString(1), rs.getString(2), rs.getString(3)));
-                        }
-                    }
-                    return result;
-                });
-        long size = d.subscribers() == null ? 0L : d.subscribers();
-        SimilarChannels similar = SimilarChannels.of(
-                d.category() == null || similarSlots == 0 ? List.of() : summaries(SIMILAR_SQL,
-                        List.of(d.category().id(), channelId, size, similarSlots, d.category().id(), channelId, size,
-                                similarSlots, d.category().id(), channelId, similarSlots, size, similarSlots)),
-                similarSlots);
-        return Optional.of(new ChannelDetails(d.id(), d.category(), d.title(), d.description(), d.username(),
-                d.logoUrl(), d.tgLink(), d.tgstatUrl(), d.telemetrUrl(), d.language(), d.country(), d.subscribers(),
-                d.reach(), d.errPct(), d.erPct(), d.citationIndex(), d.priceRub(), d.cpmRub(), d.audienceAge(),
-                d.genderMalePct(), d.genderFemalePct(), geo, reviews, examples, similar, d.channelCreatedOn(),
-                d.metricsUpdatedAt(), d.verified(), d.redLabel(), d.blackLabel(), d.demo(), d.trackedLinkCode()));
+        return ps.getResultSet();
     }
 
     private List<ChannelSummary> summaries(String sql, List<Object> args) {
