@@ -10,6 +10,10 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +27,17 @@ class MiniAppAuth {
     static final String ATTRIBUTE = MiniAppUser.class.getName();
     private static final Logger LOG = LoggerFactory.getLogger(MiniAppAuth.class);
     private static final String SCHEME = "tma ";
+    private static final int MAX_REMEMBERED = 20_000;
 
     private final InitDataValidator validator;
     private final TelegramUsers users;
     private final MiniAppSettings settings;
+    /**
+     * initData strings that passed the check, by the raw string: a Mini App session sends the same one with every
+     * request, so the HMAC and the JSON parse run once per session and node. Equal strings carry equal hashes, so a hit
+     * is as good as a check; the age limit is still applied on every use.
+     */
+    private final Map<String, InitData> validated = new ConcurrentHashMap<>();
 
     MiniAppAuth(MiniAppSettings settings, TelegramUsers users, JsonMapper json) {
         this.settings = settings;
@@ -50,6 +61,24 @@ class MiniAppAuth {
         }
     }
 
+    private InitData validated(String raw) throws InvalidInitData {
+        InitData known = validated.get(raw);
+        Duration maxAge = settings.maxAuthAge();
+        if (known != null
+                && (maxAge == null || maxAge.isZero() || !known.authDate().plus(maxAge).isBefore(Instant.now()))) {
+            return known;
+        }
+        if (known != null) {
+            validated.remove(raw);
+        }
+        InitData data = validator.validate(raw);
+        if (validated.size() >= MAX_REMEMBERED) {
+            validated.clear();
+        }
+        validated.put(raw, data);
+        return data;
+    }
+
     /** The request's user; throws {@link MiniAppProblem} when there is none or the initData is not valid. */
     MiniAppUser authenticate(HttpRequest<?> request) {
         var cached = request.getAttribute(ATTRIBUTE, MiniAppUser.class);
@@ -70,7 +99,7 @@ class MiniAppAuth {
                 throw new MiniAppProblem.BadInitData("Authorization scheme is not tma");
             }
             try {
-                InitData data = validator.validate(header.substring(SCHEME.length()).trim());
+                InitData data = validated(header.substring(SCHEME.length()).trim());
                 user = new MiniAppUser(data.user(), Texts.languageOf(data.user().languageCode()), data.startParam());
             } catch (InvalidInitData e) {
                 LOG.debug("Refused initData: {}", e.getMessage());

@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -24,6 +26,7 @@ public final class Texts {
     private final Locale locale;
     private final ResourceBundle bundle;
     private final DecimalFormatSymbols symbols;
+    private final ThreadLocal<Map<String, DecimalFormat>> formats = ThreadLocal.withInitial(HashMap::new);
 
     private Texts(String language) {
         this.language = language;
@@ -88,7 +91,7 @@ public final class Texts {
         if (value == null) {
             return get("number.none");
         }
-        return new DecimalFormat("#,##0", symbols).format(value);
+        return format("#,##0").format(value);
     }
 
     /** 12,5% (English: 12.5%), at most one decimal; "—" for no data. */
@@ -96,7 +99,7 @@ public final class Texts {
         if (value == null) {
             return get("number.none");
         }
-        return new DecimalFormat("#,##0.#", symbols).format(value.setScale(1, RoundingMode.HALF_UP)) + "%";
+        return format("#,##0.#").format(value.setScale(1, RoundingMode.HALF_UP)) + "%";
     }
 
     /** 15 000 ₽, kopecks only when there are any; "—" for no data. */
@@ -105,11 +108,19 @@ public final class Texts {
             return get("number.none");
         }
         String pattern = value.stripTrailingZeros().scale() > 0 ? "#,##0.00" : "#,##0";
-        return new DecimalFormat(pattern, symbols).format(value) + "\u00a0₽";
+        return format(pattern).format(value) + "\u00a0₽";
     }
 
     private String shortNumber(double value) {
         String pattern = Math.abs(value) >= 100 ? "0" : "0.#";
-        return new DecimalFormat(pattern, symbols).format(value);
+        return format(pattern).format(value);
+    }
+
+    /**
+     * This thread's formatter for {@code pattern} in this language's style: building a {@link DecimalFormat} parses its
+     * pattern and it is not thread-safe, so each thread keeps one per pattern.
+     */
+    private DecimalFormat format(String pattern) {
+        return formats.get().computeIfAbsent(pattern, p -> new DecimalFormat(p, symbols));
     }
 }

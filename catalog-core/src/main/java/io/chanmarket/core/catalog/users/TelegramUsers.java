@@ -1,8 +1,10 @@
 package io.chanmarket.core.catalog.users;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,27 +13,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * per node, so authenticated requests do not each cost a write.
  */
 @Singleton
-@Transactional
 public class TelegramUsers {
 
     static final Duration REFRESH = Duration.ofMinutes(5);
     private static final int MAX_REMEMBERED = 200_000;
 
     private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
     private final ConcurrentHashMap<Long, Long> lastWrite = new ConcurrentHashMap<>();
 
-    TelegramUsers(JdbcOperations jdbc) {
+    TelegramUsers(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
-    /** Records that {@code user} is here now: creates them, or refreshes names, language and last-seen time. */
+    /**
+     * Records that {@code user} is here now: creates them, or refreshes names, language and last-seen time. A user
+     * written by this node within {@link #REFRESH} costs nothing (no transaction is opened).
+     */
     public void seen(TelegramUser user) {
         long now = System.nanoTime();
         Long previous = lastWrite.get(user.id());
         if (previous != null && now - previous < REFRESH.toNanos()) {
             return;
         }
-        jdbc.prepareStatement("""
+        tx.executeWrite(status -> jdbc.prepareStatement("""
                 INSERT INTO telegram_user (id, first_name, last_name, username, language_code, is_premium)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
@@ -45,7 +51,7 @@ public class TelegramUsers {
             ps.setString(5, user.languageCode());
             ps.setBoolean(6, user.premium());
             return ps.executeUpdate();
-        });
+        }));
         if (lastWrite.size() > MAX_REMEMBERED) {
             lastWrite.clear();
         }
@@ -56,6 +62,7 @@ public class TelegramUsers {
      * Marks the user as having blocked the bot ({@code blocked = true}) or unblocked it. A user not seen before is
      * created from {@code user} first.
      */
+    @Transactional
     public void setBlocked(TelegramUser user, boolean blocked) {
         lastWrite.remove(user.id());
         seen(user);
@@ -63,6 +70,7 @@ public class TelegramUsers {
     }
 
     /** Marks a known user as having blocked or unblocked the bot; an unknown id changes nothing. */
+    @Transactional
     public void setBlocked(long userId, boolean blocked) {
         jdbc.prepareStatement(blocked ? "UPDATE telegram_user SET blocked_at = coalesce(blocked_at, now()) WHERE id = ?"
                 : "UPDATE telegram_user SET blocked_at = NULL WHERE id = ?", ps -> {
@@ -72,6 +80,7 @@ public class TelegramUsers {
     }
 
     /** Whether the user is known and has blocked the bot. */
+    @Transactional
     public boolean isBlocked(long userId) {
         return jdbc.prepareStatement("SELECT blocked_at IS NOT NULL FROM telegram_user WHERE id = ?", ps -> {
             ps.setLong(1, userId);
@@ -82,6 +91,7 @@ public class TelegramUsers {
     }
 
     /** Whether a user with this id exists. */
+    @Transactional
     public boolean exists(long userId) {
         return jdbc.prepareStatement("SELECT 1 FROM telegram_user WHERE id = ?", ps -> {
             ps.setLong(1, userId);
