@@ -3,6 +3,7 @@ package io.chanmarket.core.catalog.channels;
 import io.chanmarket.core.catalog.channels.ChannelDetails.AdExample;
 import io.chanmarket.core.catalog.channels.ChannelDetails.GeoShare;
 import io.chanmarket.core.catalog.channels.ChannelDetails.Review;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -204,16 +205,17 @@ public class ChannelCatalog {
 
     /** The whole card of a channel that is not hidden, with {@code similarSlots} similar-channel slots. */
     /** The card of a channel: every field, reviews, ad examples and similar channels; empty when hidden or unknown. */
-    @ReadOnly
+    @Connectable
     public Optional<ChannelDetails> details(long channelId, int similarSlots) {
         return card(channelId, similarSlots, null).map(ChannelCard::details);
     }
 
     /**
      * The card of a channel as {@code viewerId} sees it (with whether it is among their favorites); empty when hidden
-     * or unknown. One round trip: the statements of {@link #CARD_SQL} go to PostgreSQL together.
+     * or unknown. One round trip: the statements of {@link #CARD_SQL} go to PostgreSQL together, on a connection in
+     * autocommit (each statement reads committed data, as in a read-committed transaction, without the extra commit).
      */
-    @ReadOnly
+    @Connectable
     public Optional<ChannelCard> card(long channelId, int similarSlots, Long viewerId) {
         return jdbc.prepareStatement(CARD_SQL, ps -> {
             int i = 0;
