@@ -12,4 +12,4 @@ COPY --from=build /src/webapp/target/chanmarket.jar /app/chanmarket.jar
 USER app
 EXPOSE 8080
 ENV LOG_FORMAT=json
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/chanmarket.jar"]
+ENTRYPOINT ["java", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-jar", "/app/chanmarket.jar"]

@@ -62,7 +62,7 @@ public final class MiniAppBench {
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 10);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 30);
     private static final int SIGNED_USERS = 1_000;
     private static final long FIRST_USER_ID = 500_000_000L;
     private static final Pattern SERVER_TIMING = Pattern.compile("app;dur=([0-9.]+)");
