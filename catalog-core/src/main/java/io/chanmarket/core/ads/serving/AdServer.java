@@ -10,7 +10,6 @@ import io.chanmarket.core.platform.shared.Counters;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -70,32 +69,48 @@ public class AdServer {
     }
 
     /**
-     * What may be shown to {@code profile} now, in the order to try: the ranked candidates the policy does not hold
-     * back; then, if there is one, the most relevant fitting ad the client was already counted for (shown again,
-     * counted no more); then the held-back candidates.
+     * What may be shown to a client now, produced lazily in the order to try: the ranked candidates the policy does not
+     * hold back; then, if there is one, the most relevant fitting ad the client was already counted for (shown again,
+     * counted no more); then the held-back candidates. Lazily, because the first option is almost always taken: the
+     * policy's hold-back test and the search for an ad to show again run only when the options before them fail.
      */
-    private List<Option> options(ClientProfile profile, ServingIndex.Snapshot snapshot) {
-        List<Slot> fitting = new ArrayList<>();
-        List<Slot> candidates = new ArrayList<>();
-        for (Slot slot : snapshot.slots()) {
-            if (slot.campaign.targeting().matches(profile.client())) {
-                fitting.add(slot);
-                if (slot.open() && !profile.seen().contains(slot.campaign.campaignId())) {
-                    candidates.add(slot);
+    private final class Choices {
+
+        private final Candidates candidates;
+        private final ServingIndex.Snapshot snapshot;
+        private final int[] order;
+        private List<Slot> heldBack;
+        private int next;
+        private int stage;
+
+        Choices(ClientProfile profile, ServingIndex.Snapshot snapshot) {
+            this.candidates = Candidates.collect(profile, snapshot);
+            this.snapshot = snapshot;
+            this.order = policy.rank(candidates, snapshot.day());
+        }
+
+        /** The next option; null when there is none left. */
+        Option next() {
+            if (stage == 0) {
+                while (next < order.length) {
+                    Slot slot = candidates.get(order[next++]);
+                    if (!policy.holdsBack(candidates, slot, snapshot.day())) {
+                        return new Option(slot, true);
+                    }
+                    if (heldBack == null) {
+                        heldBack = new ArrayList<>();
+                    }
+                    heldBack.add(slot);
+                }
+                stage = 1;
+                next = 0;
+                Slot again = candidates.bestSeen(snapshot);
+                if (again != null) {
+                    return new Option(again, false);
                 }
             }
+            return heldBack != null && next < heldBack.size() ? new Option(heldBack.get(next++), true) : null;
         }
-        int day = snapshot.day();
-        List<Option> options = new ArrayList<>();
-        List<Option> heldBack = new ArrayList<>();
-        for (Slot slot : policy.rank(profile, candidates, day)) {
-            (policy.holdsBack(profile, slot, day) ? heldBack : options).add(new Option(slot, true));
-        }
-        fitting.stream().filter(slot -> profile.seen().contains(slot.campaign.campaignId()))
-                .max(Comparator.comparingInt(slot -> profile.score(slot.campaign.advertiserId())))
-                .ifPresent(slot -> options.add(new Option(slot, false)));
-        options.addAll(heldBack);
-        return options;
     }
 
     private static AdsException.NotFound noAd(UUID client) {
@@ -107,7 +122,8 @@ public class AdServer {
         UUID client = Validation.uuid(clientId, "client_id");
         ClientProfile profile = profiles.get(client);
         ServingIndex.Snapshot snapshot = index.current();
-        for (Option option : options(profile, snapshot)) {
+        Choices choices = new Choices(profile, snapshot);
+        for (Option option = choices.next(); option != null; option = choices.next()) {
             if (!option.counted()
                     || claim(profile, option.slot()) && join(store(profile, option.slot(), snapshot.day()))) {
                 return ad(option.slot().campaign);
@@ -135,7 +151,8 @@ public class AdServer {
 
     private CompletableFuture<Ad> serveFrom(UUID client, ClientProfile profile, ServingIndex.Snapshot snapshot,
             Executor blocking) {
-        for (Option option : options(profile, snapshot)) {
+        Choices choices = new Choices(profile, snapshot);
+        for (Option option = choices.next(); option != null; option = choices.next()) {
             Slot slot = option.slot();
             if (!option.counted()) {
                 return CompletableFuture.completedFuture(ad(slot.campaign));

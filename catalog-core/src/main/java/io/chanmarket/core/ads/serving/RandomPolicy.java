@@ -2,9 +2,6 @@ package io.chanmarket.core.ads.serving;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,9 +13,18 @@ import java.util.concurrent.ThreadLocalRandom;
 class RandomPolicy implements ServingPolicy {
 
     @Override
-    public List<Slot> rank(ClientProfile profile, List<Slot> candidates, int today) {
-        List<Slot> ranked = new ArrayList<>(candidates);
-        Collections.shuffle(ranked, ThreadLocalRandom.current());
-        return ranked;
+    public int[] rank(Candidates candidates, int today) {
+        int[] order = new int[candidates.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
     }
 }

@@ -5,6 +5,8 @@ import io.chanmarket.core.ads.campaigns.Campaigns;
 import io.chanmarket.core.ads.clock.AdClock;
 import io.chanmarket.core.platform.shared.Counters;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,15 +25,19 @@ class ServingIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServingIndex.class);
 
-    /** The campaigns running on {@code day}, built when campaigns had changed {@code changes} times. */
-    record Snapshot(int day, long changes, List<Slot> slots, Map<UUID, Slot> byId) {
+    /**
+     * The campaigns running on {@code day}, built when campaigns had changed {@code changes} times. Each slot knows its
+     * position in {@code slots} and its advertiser's in {@code advertisers}, so a request works on arrays indexed by
+     * them instead of looking campaigns and advertisers up by id.
+     */
+    record Snapshot(int day, long changes, List<Slot> slots, Map<UUID, Slot> byId, Map<UUID, Integer> advertisers) {
     }
 
     private final Campaigns campaigns;
     private final AdClock clock;
     private final Counters counters;
     private final ServingRepository repository;
-    private volatile Snapshot snapshot = new Snapshot(-1, -1, List.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(-1, -1, List.of(), Map.of(), Map.of());
 
     ServingIndex(Campaigns campaigns, AdClock clock, Counters counters, ServingRepository repository) {
         this.campaigns = campaigns;
@@ -73,16 +79,21 @@ class ServingIndex {
         List<UUID> ids = active.stream().map(Campaign::campaignId).toList();
         Map<UUID, ServingRepository.Counts> counts = repository.counts(ids);
         Map<UUID, Long> today = repository.impressionsOn(ids, day);
-        List<Slot> slots = active.stream().map(campaign -> {
+        Map<UUID, Integer> advertisers = new HashMap<>();
+        List<Slot> slots = new ArrayList<>(active.size());
+        for (Campaign campaign : active) {
             ServingRepository.Counts stored = counts.getOrDefault(campaign.campaignId(),
                     new ServingRepository.Counts(0, 0));
             long counted = reconcile(campaign.campaignId(), stored.impressions());
             long todayCount = today.getOrDefault(campaign.campaignId(), 0L);
-            return new Slot(campaign, stored.impressions() - todayCount, counted, stored.clicks());
-        }).toList();
+            int advertiser = advertisers.computeIfAbsent(campaign.advertiserId(), id -> advertisers.size());
+            slots.add(new Slot(campaign, stored.impressions() - todayCount, counted, stored.clicks(), slots.size(),
+                    advertiser));
+        }
         LOG.debug("Serving index for day {}: {} campaigns", day, slots.size());
-        return new Snapshot(day, changes, slots,
-                slots.stream().collect(Collectors.toUnmodifiableMap(slot -> slot.campaign.campaignId(), x -> x)));
+        return new Snapshot(day, changes, List.copyOf(slots),
+                slots.stream().collect(Collectors.toUnmodifiableMap(slot -> slot.campaign.campaignId(), x -> x)),
+                Map.copyOf(advertisers));
     }
 
     /**

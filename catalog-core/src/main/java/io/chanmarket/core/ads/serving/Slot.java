@@ -1,6 +1,8 @@
 package io.chanmarket.core.ads.serving;
 
 import io.chanmarket.core.ads.campaigns.Campaign;
+import io.chanmarket.core.ads.campaigns.Targeting;
+import io.chanmarket.core.ads.clients.Client;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,11 +19,63 @@ final class Slot {
     /** Clicks in total, as far as this node knows. */
     final AtomicLong clicks;
 
+    /** Its position in today's {@link ServingIndex.Snapshot}; -1 outside one. */
+    final int index;
+    /** Its advertiser's position in the snapshot's advertiser table; -1 outside one. */
+    final int advertiser;
+    // The campaign's targeting, compiled for the per-request scan (see fits).
+    private final boolean noAudience;
+    private final Client.Gender gender;
+    private final boolean ageBounded;
+    private final int ageFrom;
+    private final int ageTo;
+    private final String location;
+
     Slot(Campaign campaign, long shownBeforeToday, long shown, long clicks) {
+        this(campaign, shownBeforeToday, shown, clicks, -1, -1);
+    }
+
+    Slot(Campaign campaign, long shownBeforeToday, long shown, long clicks, int index, int advertiser) {
         this.campaign = campaign;
         this.shownBeforeToday = shownBeforeToday;
         this.shown = new AtomicLong(shown);
         this.clicks = new AtomicLong(clicks);
+        this.index = index;
+        this.advertiser = advertiser;
+        Targeting targeting = campaign.targeting() == null ? Targeting.NONE : campaign.targeting();
+        String g = targeting.gender();
+        Client.Gender parsed = null;
+        boolean unknownGender = false;
+        if (g != null && !"ALL".equals(g)) {
+            try {
+                parsed = Client.Gender.valueOf(g);
+            } catch (IllegalArgumentException e) {
+                unknownGender = true; // no client has it
+            }
+        }
+        this.noAudience = unknownGender;
+        this.gender = parsed;
+        this.ageBounded = targeting.ageFrom() != null || targeting.ageTo() != null;
+        this.ageFrom = targeting.ageFrom() == null ? Integer.MIN_VALUE : targeting.ageFrom();
+        this.ageTo = targeting.ageTo() == null ? Integer.MAX_VALUE : targeting.ageTo();
+        this.location = targeting.location();
+    }
+
+    /**
+     * Whether {@code client} is in the campaign's audience: exactly {@link Targeting#matches}, on fields compiled once
+     * per snapshot instead of strings and boxed numbers compared per request.
+     */
+    boolean fits(Client client) {
+        if (noAudience || gender != null && client.gender() != gender) {
+            return false;
+        }
+        if (ageBounded) {
+            Integer age = client.age();
+            if (age == null || age < ageFrom || age > ageTo) {
+                return false;
+            }
+        }
+        return location == null || location.equals(client.location());
     }
 
     long shownToday() {

@@ -2,8 +2,6 @@ package io.chanmarket.core.ads.serving;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The default policy. Each candidate gets
@@ -36,55 +34,60 @@ class WeightedPolicy implements ServingPolicy {
     }
 
     @Override
-    public List<Slot> rank(ClientProfile profile, List<Slot> candidates, int today) {
+    public int[] rank(Candidates candidates, int today) {
         int n = candidates.size();
-        if (n <= 1) {
-            return new ArrayList<>(candidates);
-        }
-        double[] ev = new double[n];
-        double[] relevance = new double[n];
         double maxEv = 0;
         for (int i = 0; i < n; i++) {
-            Slot slot = candidates.get(i);
-            double s = profile.normalisedScore(slot.campaign.advertiserId());
-            relevance[i] = s;
-            ev[i] = slot.campaign.costPerImpression() + clicks.pClick(s) * slot.campaign.costPerClick();
-            maxEv = Math.max(maxEv, ev[i]);
+            maxEv = Math.max(maxEv, ev(candidates, candidates.get(i)));
         }
-        double[] value = new double[n];
-        int[] order = new int[n];
+        // Only the first few are ever tried in practice (the first claim almost always succeeds): keep the best TOP in
+        // order in one pass and put the rest behind them as they came.
+        int top = Math.min(TOP, n);
+        int[] best = new int[top];
+        double[] bestValue = new double[top];
+        int kept = 0;
         for (int i = 0; i < n; i++) {
             Slot slot = candidates.get(i);
             double target = slot.targetToday(today);
             double pace = target <= 0 ? 0 : 1 - Math.min(1, slot.shownToday() / target);
-            value[i] = REVENUE * (maxEv > 0 ? ev[i] / maxEv : 0) + RELEVANCE * relevance[i] + PACE * pace;
-            order[i] = i;
-        }
-        // Only the first few are ever tried in practice (the first claim almost always succeeds): select the best
-        // TOP in order and leave the rest behind them as they came (a partial selection sort, no boxing).
-        int top = Math.min(TOP, n);
-        for (int j = 0; j < top; j++) {
-            int best = j;
-            for (int i = j + 1; i < n; i++) {
-                if (value[order[i]] > value[order[best]]) {
-                    best = i;
+            double value = REVENUE * (maxEv > 0 ? ev(candidates, slot) / maxEv : 0)
+                    + RELEVANCE * candidates.normalisedScore(slot) + PACE * pace;
+            if (kept < top || value > bestValue[kept - 1]) {
+                int at = kept < top ? kept++ : kept - 1;
+                while (at > 0 && bestValue[at - 1] < value) {
+                    best[at] = best[at - 1];
+                    bestValue[at] = bestValue[at - 1];
+                    at--;
                 }
+                best[at] = i;
+                bestValue[at] = value;
             }
-            int swap = order[j];
-            order[j] = order[best];
-            order[best] = swap;
         }
-        List<Slot> ranked = new ArrayList<>(n);
-        for (int i : order) {
-            ranked.add(candidates.get(i));
+        int[] order = new int[n];
+        boolean[] taken = new boolean[n];
+        for (int j = 0; j < kept; j++) {
+            order[j] = best[j];
+            taken[best[j]] = true;
         }
-        return ranked;
+        int next = kept;
+        for (int i = 0; i < n; i++) {
+            if (!taken[i]) {
+                order[next++] = i;
+            }
+        }
+        return order;
+    }
+
+    /** Expected revenue of one impression: cost_per_impression + p(click) · cost_per_click. */
+    private double ev(Candidates candidates, Slot slot) {
+        return slot.campaign.costPerImpression()
+                + clicks.pClick(candidates.normalisedScore(slot)) * slot.campaign.costPerClick();
     }
 
     /** Throttling: a campaign that met today's target, before its last day, waits for a strong match. */
     @Override
-    public boolean holdsBack(ClientProfile profile, Slot slot, int today) {
+    public boolean holdsBack(Candidates candidates, Slot slot, int today) {
         return slot.campaign.endDate() > today && slot.shownToday() >= Math.ceil(slot.targetToday(today))
-                && profile.normalisedScore(slot.campaign.advertiserId()) < STRONG_MATCH;
+                && candidates.normalisedScore(slot) < STRONG_MATCH;
     }
 }

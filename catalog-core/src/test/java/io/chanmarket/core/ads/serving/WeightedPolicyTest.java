@@ -28,6 +28,12 @@ class WeightedPolicyTest {
         return new Slot(campaign, shownBeforeToday, shownBeforeToday + shownToday, 0);
     }
 
+    /** The policy's order of {@code slots}, as slots. */
+    private List<Slot> ranked(List<Slot> slots) {
+        Candidates candidates = Candidates.of(aClient(), slots);
+        return java.util.Arrays.stream(policy.rank(candidates, TODAY)).mapToObj(candidates::get).toList();
+    }
+
     private ClientProfile aClient() {
         int max = scores.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         Set<UUID> seen = ConcurrentHashMap.newKeySet();
@@ -38,14 +44,14 @@ class WeightedPolicyTest {
     void theBetterPayingCampaignWinsAtEqualRelevanceAndPace() {
         Slot cheap = aCampaign(1.0, 1.0, 100, 20, 0, 0, 50);
         Slot dear = aCampaign(3.0, 1.0, 100, 20, 0, 0, 50);
-        assertThat(policy.rank(aClient(), List.of(cheap, dear), TODAY)).first().isSameAs(dear);
+        assertThat(ranked(List.of(cheap, dear)).get(0)).isSameAs(dear);
     }
 
     @Test
     void theMoreRelevantCampaignWinsAtEqualPrices() {
         Slot liked = aCampaign(1.0, 2.0, 100, 20, 0, 0, 900);
         Slot ignored = aCampaign(1.0, 2.0, 100, 20, 0, 0, 10);
-        assertThat(policy.rank(aClient(), List.of(ignored, liked), TODAY)).first().isSameAs(liked);
+        assertThat(ranked(List.of(ignored, liked)).get(0)).isSameAs(liked);
     }
 
     @Test
@@ -53,14 +59,14 @@ class WeightedPolicyTest {
         // Both may show 10 a day for the rest of their run; one has shown 10 today already.
         Slot ahead = aCampaign(1.0, 1.0, 110, TODAY + 10, 0, 10, 50);
         Slot behind = aCampaign(1.0, 1.0, 110, TODAY + 10, 0, 0, 50);
-        assertThat(policy.rank(aClient(), List.of(ahead, behind), TODAY)).first().isSameAs(behind);
+        assertThat(ranked(List.of(ahead, behind)).get(0)).isSameAs(behind);
     }
 
     @Test
     void aMuchBetterPriceStillBeatsPace() {
         Slot aheadButRich = aCampaign(10.0, 10.0, 110, TODAY + 10, 0, 10, 50);
         Slot behindButPoor = aCampaign(0.5, 0.5, 110, TODAY + 10, 0, 0, 50);
-        assertThat(policy.rank(aClient(), List.of(behindButPoor, aheadButRich), TODAY)).first().isSameAs(aheadButRich);
+        assertThat(ranked(List.of(behindButPoor, aheadButRich)).get(0)).isSameAs(aheadButRich);
     }
 
     @Test
@@ -70,9 +76,9 @@ class WeightedPolicyTest {
         Slot lastDay = aCampaign(5.0, 5.0, 20, TODAY, 0, 10, 100);
         Slot loved = aCampaign(5.0, 5.0, 110, TODAY + 10, 0, 10, 900);
         ClientProfile client = aClient();
-        assertThat(policy.holdsBack(client, met, TODAY)).isTrue();
-        assertThat(policy.holdsBack(client, lastDay, TODAY)).isFalse();
-        assertThat(policy.holdsBack(client, loved, TODAY)).isFalse();
+        assertThat(policy.holdsBack(Candidates.of(client, List.of()), met, TODAY)).isTrue();
+        assertThat(policy.holdsBack(Candidates.of(client, List.of()), lastDay, TODAY)).isFalse();
+        assertThat(policy.holdsBack(Candidates.of(client, List.of()), loved, TODAY)).isFalse();
     }
 
     @Test
@@ -81,7 +87,7 @@ class WeightedPolicyTest {
         for (int i = 0; i < 40; i++) {
             candidates.add(aCampaign(1.0 + (i * 7 % 40) / 10.0, 1.0, 100, 20, 0, 0, 50));
         }
-        List<Slot> ranked = policy.rank(aClient(), candidates, TODAY);
+        List<Slot> ranked = ranked(candidates);
         assertThat(ranked).containsExactlyInAnyOrderElementsOf(candidates);
         List<Double> prices = ranked.stream().limit(WeightedPolicy.TOP).map(s -> s.campaign.costPerImpression())
                 .toList();
