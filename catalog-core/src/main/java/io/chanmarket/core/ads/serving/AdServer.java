@@ -244,7 +244,7 @@ public class AdServer {
         case RECORDED -> {
             Slot slot = index.current().byId().get(campaignId);
             if (slot != null) {
-                slot.clicks.incrementAndGet();
+                slot.clicked();
             }
             clickModel.click(profile.normalisedScore(campaign.advertiserId()));
         }

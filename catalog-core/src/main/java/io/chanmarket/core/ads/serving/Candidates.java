@@ -15,13 +15,16 @@ final class Candidates {
 
     final ClientProfile profile;
     private final Slot[] slots;
+    private final double[] scores;
     private final int size;
     private final double[] scoreByAdvertiser;
     private final long[] seen;
 
-    private Candidates(ClientProfile profile, Slot[] slots, int size, double[] scoreByAdvertiser, long[] seen) {
+    private Candidates(ClientProfile profile, Slot[] slots, double[] scores, int size, double[] scoreByAdvertiser,
+            long[] seen) {
         this.profile = profile;
         this.slots = slots;
+        this.scores = scores;
         this.size = size;
         this.scoreByAdvertiser = scoreByAdvertiser;
         this.seen = seen;
@@ -49,19 +52,25 @@ final class Candidates {
         }
         Client client = profile.client();
         Slot[] candidates = new Slot[n];
+        double[] candidateScores = new double[n];
         int size = 0;
         for (int i = 0; i < n; i++) {
             Slot slot = all.get(i);
             if ((seen[i >>> 6] & 1L << i) == 0 && slot.open() && slot.fits(client)) {
+                candidateScores[size] = scores[slot.advertiser];
                 candidates[size++] = slot;
             }
         }
-        return new Candidates(profile, candidates, size, scores, seen);
+        return new Candidates(profile, candidates, candidateScores, size, scores, seen);
     }
 
     /** {@code slots} as the candidates, outside any snapshot (tests, tools): scores are looked up in the profile. */
     static Candidates of(ClientProfile profile, List<Slot> slots) {
-        return new Candidates(profile, slots.toArray(new Slot[0]), slots.size(), new double[0], new long[0]);
+        double[] scores = new double[slots.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = profile.normalisedScore(slots.get(i).campaign.advertiserId());
+        }
+        return new Candidates(profile, slots.toArray(new Slot[0]), scores, slots.size(), new double[0], new long[0]);
     }
 
     int size() {
@@ -70,6 +79,11 @@ final class Candidates {
 
     Slot get(int i) {
         return slots[i];
+    }
+
+    /** {@link #normalisedScore} of candidate {@code i}. */
+    double score(int i) {
+        return scores[i];
     }
 
     /** The client's ML score for the slot's advertiser scaled to [0, 1] by its best score. */

@@ -3,21 +3,31 @@ package io.chanmarket.core.ads.serving;
 import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.Targeting;
 import io.chanmarket.core.ads.clients.Client;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * One campaign running today, with this node's view of its progress. The view steers the choice (pacing, skipping full
- * campaigns); the limit itself is enforced by the shared counter, never by this view.
+ * campaigns); the limit itself is enforced by the shared counter, never by this view. What the per-request scan reads
+ * (limits, prices, compiled targeting, progress) is held in this one object, so that scanning thousands of slots does
+ * not also visit their campaigns and counters.
  */
 final class Slot {
+
+    private static final AtomicLongFieldUpdater<Slot> SHOWN = AtomicLongFieldUpdater.newUpdater(Slot.class, "shown");
+    private static final AtomicLongFieldUpdater<Slot> CLICKS = AtomicLongFieldUpdater.newUpdater(Slot.class, "clicks");
 
     final Campaign campaign;
     /** Impressions stored before today. */
     final long shownBeforeToday;
+    final long impressionsLimit;
+    final long clicksLimit;
+    final double costPerImpression;
+    final double costPerClick;
+    final int endDate;
     /** Impressions in total, as far as this node knows. */
-    final AtomicLong shown;
+    private volatile long shown;
     /** Clicks in total, as far as this node knows. */
-    final AtomicLong clicks;
+    private volatile long clicks;
 
     /** Its position in today's {@link ServingIndex.Snapshot}; -1 outside one. */
     final int index;
@@ -38,8 +48,13 @@ final class Slot {
     Slot(Campaign campaign, long shownBeforeToday, long shown, long clicks, int index, int advertiser) {
         this.campaign = campaign;
         this.shownBeforeToday = shownBeforeToday;
-        this.shown = new AtomicLong(shown);
-        this.clicks = new AtomicLong(clicks);
+        this.shown = shown;
+        this.clicks = clicks;
+        this.impressionsLimit = campaign.impressionsLimit();
+        this.clicksLimit = campaign.clicksLimit();
+        this.costPerImpression = campaign.costPerImpression();
+        this.costPerClick = campaign.costPerClick();
+        this.endDate = campaign.endDate();
         this.index = index;
         this.advertiser = advertiser;
         Targeting targeting = campaign.targeting() == null ? Targeting.NONE : campaign.targeting();
@@ -78,23 +93,38 @@ final class Slot {
         return location == null || location.equals(client.location());
     }
 
+    /** Impressions in total, as far as this node knows. */
+    long shown() {
+        return shown;
+    }
+
+    /** Clicks in total, as far as this node knows. */
+    long clicks() {
+        return clicks;
+    }
+
     long shownToday() {
-        return Math.max(0, shown.get() - shownBeforeToday);
+        return Math.max(0, shown - shownBeforeToday);
     }
 
     /** Whether new viewers may still be shown this ad: impressions and clicks both below their limits. */
     boolean open() {
-        return shown.get() < campaign.impressionsLimit() && clicks.get() < campaign.clicksLimit();
+        return shown < impressionsLimit && clicks < clicksLimit;
     }
 
     /** Impressions to aim for today: what remained at the start of the day, spread over the days left. */
     double targetToday(int today) {
-        long remaining = Math.max(0, campaign.impressionsLimit() - shownBeforeToday);
-        int daysLeft = Math.max(1, campaign.endDate() - today + 1);
+        long remaining = Math.max(0, impressionsLimit - shownBeforeToday);
+        int daysLeft = Math.max(1, endDate - today + 1);
         return (double) remaining / daysLeft;
     }
 
+    /** This node learned that the campaign has {@code total} impressions (never lowers the view). */
     void seenMore(long total) {
-        shown.accumulateAndGet(total, Math::max);
+        SHOWN.accumulateAndGet(this, total, Math::max);
+    }
+
+    void clicked() {
+        CLICKS.incrementAndGet(this);
     }
 }

@@ -36,9 +36,14 @@ class WeightedPolicy implements ServingPolicy {
     @Override
     public int[] rank(Candidates candidates, int today) {
         int n = candidates.size();
+        double unscored = clicks.pClick(0); // most candidates: advertisers without a score for this client
+        double[] ev = new double[n];
         double maxEv = 0;
         for (int i = 0; i < n; i++) {
-            maxEv = Math.max(maxEv, ev(candidates, candidates.get(i)));
+            Slot slot = candidates.get(i);
+            double s = candidates.score(i);
+            ev[i] = slot.costPerImpression + (s == 0 ? unscored : clicks.pClick(s)) * slot.costPerClick;
+            maxEv = Math.max(maxEv, ev[i]);
         }
         // Only the first few are ever tried in practice (the first claim almost always succeeds): keep the best TOP in
         // order in one pass and put the rest behind them as they came.
@@ -50,8 +55,7 @@ class WeightedPolicy implements ServingPolicy {
             Slot slot = candidates.get(i);
             double target = slot.targetToday(today);
             double pace = target <= 0 ? 0 : 1 - Math.min(1, slot.shownToday() / target);
-            double value = REVENUE * (maxEv > 0 ? ev(candidates, slot) / maxEv : 0)
-                    + RELEVANCE * candidates.normalisedScore(slot) + PACE * pace;
+            double value = REVENUE * (maxEv > 0 ? ev[i] / maxEv : 0) + RELEVANCE * candidates.score(i) + PACE * pace;
             if (kept < top || value > bestValue[kept - 1]) {
                 int at = kept < top ? kept++ : kept - 1;
                 while (at > 0 && bestValue[at - 1] < value) {
@@ -78,16 +82,10 @@ class WeightedPolicy implements ServingPolicy {
         return order;
     }
 
-    /** Expected revenue of one impression: cost_per_impression + p(click) · cost_per_click. */
-    private double ev(Candidates candidates, Slot slot) {
-        return slot.campaign.costPerImpression()
-                + clicks.pClick(candidates.normalisedScore(slot)) * slot.campaign.costPerClick();
-    }
-
     /** Throttling: a campaign that met today's target, before its last day, waits for a strong match. */
     @Override
     public boolean holdsBack(Candidates candidates, Slot slot, int today) {
-        return slot.campaign.endDate() > today && slot.shownToday() >= Math.ceil(slot.targetToday(today))
+        return slot.endDate > today && slot.shownToday() >= Math.ceil(slot.targetToday(today))
                 && candidates.normalisedScore(slot) < STRONG_MATCH;
     }
 }

@@ -99,8 +99,7 @@ class CandidatesTest {
         List<Slot> slots = new ArrayList<>();
         for (Slot t : templates) {
             int advertiser = advertisers.computeIfAbsent(t.campaign.advertiserId(), id -> advertisers.size());
-            slots.add(
-                    new Slot(t.campaign, t.shownBeforeToday, t.shown.get(), t.clicks.get(), slots.size(), advertiser));
+            slots.add(new Slot(t.campaign, t.shownBeforeToday, t.shown(), t.clicks(), slots.size(), advertiser));
         }
         return new ServingIndex.Snapshot(0, 0, slots,
                 slots.stream().collect(Collectors.toMap(s -> s.campaign.campaignId(), s -> s)), advertisers);
