@@ -10,8 +10,11 @@ import io.chanmarket.core.platform.shared.Counters;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
@@ -77,39 +80,66 @@ public class AdServer {
     private final class Choices {
 
         private final Candidates candidates;
-        private final ServingIndex.Snapshot snapshot;
-        private final int[] order;
+        private final int day;
+        private final List<Slot> best;
         private List<Slot> heldBack;
+        private Set<Slot> tried;
         private int next;
+        private int position;
         private int stage;
 
         Choices(ClientProfile profile, ServingIndex.Snapshot snapshot) {
-            this.candidates = Candidates.collect(profile, snapshot);
-            this.snapshot = snapshot;
-            this.order = policy.rank(candidates, snapshot.day());
+            this.candidates = Candidates.of(profile, snapshot);
+            this.day = snapshot.day();
+            this.best = policy.best(candidates, day);
         }
 
         /** The next option; null when there is none left. */
         Option next() {
-            if (stage == 0) {
-                while (next < order.length) {
-                    Slot slot = candidates.get(order[next++]);
-                    if (!policy.holdsBack(candidates, slot, snapshot.day())) {
-                        return new Option(slot, true);
-                    }
-                    if (heldBack == null) {
-                        heldBack = new ArrayList<>();
-                    }
-                    heldBack.add(slot);
+            while (stage < 2) {
+                Slot slot = stage == 0 ? nextBest() : nextOther();
+                if (slot == null) {
+                    stage++;
+                    continue;
                 }
-                stage = 1;
+                if (!policy.holdsBack(candidates, slot, day)) {
+                    return new Option(slot, true);
+                }
+                if (heldBack == null) {
+                    heldBack = new ArrayList<>();
+                }
+                heldBack.add(slot);
+            }
+            if (stage == 2) {
+                stage = 3;
                 next = 0;
-                Slot again = candidates.bestSeen(snapshot);
+                Slot again = candidates.bestSeen();
                 if (again != null) {
                     return new Option(again, false);
                 }
             }
             return heldBack != null && next < heldBack.size() ? new Option(heldBack.get(next++), true) : null;
+        }
+
+        private Slot nextBest() {
+            return next < best.size() ? best.get(next++) : null;
+        }
+
+        /** The candidates the policy did not put among its best, in snapshot order (rarely reached). */
+        private Slot nextOther() {
+            if (tried == null) {
+                tried = Collections.newSetFromMap(new IdentityHashMap<>());
+                tried.addAll(best);
+            }
+            List<Slot> all = candidates.slots();
+            while (position < all.size()) {
+                int i = position++;
+                Slot slot = all.get(i);
+                if (!tried.contains(slot) && candidates.admits(i, slot)) {
+                    return slot;
+                }
+            }
+            return null;
         }
     }
 

@@ -1,40 +1,34 @@
 package io.chanmarket.core.ads.serving;
 
-import io.chanmarket.core.ads.clients.Client;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One request's view of today's campaigns for one client: the candidates (targeting fits, still open, not yet counted
- * for this client) and the client's normalised ML score per advertiser of the snapshot. Built once per request from the
- * client's few scores and seen campaigns, so that scanning thousands of campaigns reads arrays instead of looking each
- * one up in the client's maps.
+ * One request's view of today's campaigns for one client. A campaign is a candidate when its targeting fits the client,
+ * it is still open and the client has not been counted for it. Built once per request from the client's few ML scores
+ * and seen campaigns (a score per advertiser of the snapshot and a bit per campaign), so that the policy's single scan
+ * over thousands of campaigns reads arrays instead of looking each campaign up in the client's maps.
  */
 final class Candidates {
 
     final ClientProfile profile;
-    private final Slot[] slots;
-    private final double[] scores;
-    private final int size;
+    private final List<Slot> slots;
     private final double[] scoreByAdvertiser;
+    /** A bit per position in {@link #slots}: counted for this client; null outside a snapshot. */
     private final long[] seen;
 
-    private Candidates(ClientProfile profile, Slot[] slots, double[] scores, int size, double[] scoreByAdvertiser,
-            long[] seen) {
+    private Candidates(ClientProfile profile, List<Slot> slots, double[] scoreByAdvertiser, long[] seen) {
         this.profile = profile;
         this.slots = slots;
-        this.scores = scores;
-        this.size = size;
         this.scoreByAdvertiser = scoreByAdvertiser;
         this.seen = seen;
     }
 
-    /** The candidates of {@code snapshot} for {@code profile}, in snapshot order. */
-    static Candidates collect(ClientProfile profile, ServingIndex.Snapshot snapshot) {
+    /** {@code profile}'s view of {@code snapshot}. */
+    static Candidates of(ClientProfile profile, ServingIndex.Snapshot snapshot) {
         List<Slot> all = snapshot.slots();
-        int n = all.size();
-        long[] seen = new long[(n + 63) >>> 6];
+        long[] seen = new long[(all.size() + 63) >>> 6];
         for (UUID campaignId : profile.seen()) {
             Slot slot = snapshot.byId().get(campaignId);
             if (slot != null && slot.index >= 0) {
@@ -50,40 +44,26 @@ final class Candidates {
                 }
             }
         }
-        Client client = profile.client();
-        Slot[] candidates = new Slot[n];
-        double[] candidateScores = new double[n];
-        int size = 0;
-        for (int i = 0; i < n; i++) {
-            Slot slot = all.get(i);
-            if ((seen[i >>> 6] & 1L << i) == 0 && slot.open() && slot.fits(client)) {
-                candidateScores[size] = scores[slot.advertiser];
-                candidates[size++] = slot;
-            }
-        }
-        return new Candidates(profile, candidates, candidateScores, size, scores, seen);
+        return new Candidates(profile, all, scores, seen);
     }
 
-    /** {@code slots} as the candidates, outside any snapshot (tests, tools): scores are looked up in the profile. */
+    /** {@code slots} outside any snapshot (tests, tools): scores and seen campaigns are looked up in the profile. */
     static Candidates of(ClientProfile profile, List<Slot> slots) {
-        double[] scores = new double[slots.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = profile.normalisedScore(slots.get(i).campaign.advertiserId());
-        }
-        return new Candidates(profile, slots.toArray(new Slot[0]), scores, slots.size(), new double[0], new long[0]);
+        return new Candidates(profile, slots, new double[0], null);
     }
 
-    int size() {
-        return size;
+    /** Every campaign of the view, candidates or not; position i is what {@link #admits} takes. */
+    List<Slot> slots() {
+        return slots;
     }
 
-    Slot get(int i) {
-        return slots[i];
+    /** Whether the slot at position {@code i} of {@link #slots} is a candidate. */
+    boolean admits(int i, Slot slot) {
+        return !seen(i, slot) && slot.open() && slot.fits(profile.client());
     }
 
-    /** {@link #normalisedScore} of candidate {@code i}. */
-    double score(int i) {
-        return scores[i];
+    private boolean seen(int i, Slot slot) {
+        return seen == null ? profile.seen().contains(slot.campaign.campaignId()) : (seen[i >>> 6] & 1L << i) != 0;
     }
 
     /** The client's ML score for the slot's advertiser scaled to [0, 1] by its best score. */
@@ -94,16 +74,15 @@ final class Candidates {
     }
 
     /**
-     * The fitting campaign of {@code snapshot} the client was already counted for (when this view was built) with the
-     * best ML score, the first of equals; null when there is none.
+     * The fitting campaign the client was already counted for (when this view was built) with the best ML score, the
+     * first of equals; null when there is none.
      */
-    Slot bestSeen(ServingIndex.Snapshot snapshot) {
+    Slot bestSeen() {
         Slot best = null;
         double bestScore = -1;
-        List<Slot> all = snapshot.slots();
-        for (int i = 0; i < all.size() && i < seen.length * 64; i++) {
-            if ((seen[i >>> 6] & 1L << i) != 0) {
-                Slot slot = all.get(i);
+        for (int i = 0; i < slots.size(); i++) {
+            Slot slot = slots.get(i);
+            if (seen(i, slot)) {
                 double score = normalisedScore(slot);
                 if (score > bestScore && slot.fits(profile.client())) {
                     best = slot;

@@ -2,6 +2,9 @@ package io.chanmarket.core.ads.serving;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -13,18 +16,15 @@ import java.util.concurrent.ThreadLocalRandom;
 class RandomPolicy implements ServingPolicy {
 
     @Override
-    public int[] rank(Candidates candidates, int today) {
-        int[] order = new int[candidates.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    public List<Slot> best(Candidates candidates, int today) {
+        List<Slot> all = candidates.slots();
+        List<Slot> admitted = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (candidates.admits(i, all.get(i))) {
+                admitted.add(all.get(i));
+            }
         }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        Collections.shuffle(admitted, ThreadLocalRandom.current());
+        return admitted;
     }
 }

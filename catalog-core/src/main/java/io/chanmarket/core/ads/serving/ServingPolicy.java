@@ -1,10 +1,15 @@
 package io.chanmarket.core.ads.serving;
 
-/** Chooses among the campaigns a client may be shown: ranks them, best first (the server takes the first it can). */
+import java.util.List;
+
+/**
+ * Chooses among the campaigns a client may be shown. The server tries the policy's best candidates in its order, then
+ * (rarely) every other candidate in snapshot order.
+ */
 interface ServingPolicy {
 
-    /** The order to try the candidates in: their positions in {@code candidates}, best first, each exactly once. */
-    int[] rank(Candidates candidates, int today);
+    /** The best candidates of {@code candidates} ({@link Candidates#admits}), best first, each once. */
+    List<Slot> best(Candidates candidates, int today);
 
     /**
      * Whether {@code slot} should rather keep its units for other viewers than count one for this client now. The

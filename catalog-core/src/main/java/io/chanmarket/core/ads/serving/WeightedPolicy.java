@@ -2,6 +2,8 @@ package io.chanmarket.core.ads.serving;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The default policy. Each candidate gets
@@ -33,29 +35,41 @@ class WeightedPolicy implements ServingPolicy {
         this.clicks = clicks;
     }
 
+    /**
+     * One pass over the campaigns: each candidate's expected revenue and the rest of its value go to primitive arrays
+     * (the revenue term needs the best candidate's first), then the best {@value #TOP} are kept in order.
+     */
     @Override
-    public int[] rank(Candidates candidates, int today) {
-        int n = candidates.size();
+    public List<Slot> best(Candidates candidates, int today) {
+        List<Slot> all = candidates.slots();
+        int n = all.size();
         double unscored = clicks.pClick(0); // most candidates: advertisers without a score for this client
+        int[] position = new int[n];
         double[] ev = new double[n];
+        double[] rest = new double[n];
+        int m = 0;
         double maxEv = 0;
         for (int i = 0; i < n; i++) {
-            Slot slot = candidates.get(i);
-            double s = candidates.score(i);
-            ev[i] = slot.costPerImpression + (s == 0 ? unscored : clicks.pClick(s)) * slot.costPerClick;
-            maxEv = Math.max(maxEv, ev[i]);
+            Slot slot = all.get(i);
+            if (!candidates.admits(i, slot)) {
+                continue;
+            }
+            double s = candidates.normalisedScore(slot);
+            double e = slot.costPerImpression + (s == 0 ? unscored : clicks.pClick(s)) * slot.costPerClick;
+            double target = slot.targetToday(today);
+            double pace = target <= 0 ? 0 : 1 - Math.min(1, slot.shownToday() / target);
+            position[m] = i;
+            ev[m] = e;
+            rest[m] = RELEVANCE * s + PACE * pace;
+            maxEv = Math.max(maxEv, e);
+            m++;
         }
-        // Only the first few are ever tried in practice (the first claim almost always succeeds): keep the best TOP in
-        // order in one pass and put the rest behind them as they came.
-        int top = Math.min(TOP, n);
+        int top = Math.min(TOP, m);
         int[] best = new int[top];
         double[] bestValue = new double[top];
         int kept = 0;
-        for (int i = 0; i < n; i++) {
-            Slot slot = candidates.get(i);
-            double target = slot.targetToday(today);
-            double pace = target <= 0 ? 0 : 1 - Math.min(1, slot.shownToday() / target);
-            double value = REVENUE * (maxEv > 0 ? ev[i] / maxEv : 0) + RELEVANCE * candidates.score(i) + PACE * pace;
+        for (int j = 0; j < m; j++) {
+            double value = REVENUE * (maxEv > 0 ? ev[j] / maxEv : 0) + rest[j];
             if (kept < top || value > bestValue[kept - 1]) {
                 int at = kept < top ? kept++ : kept - 1;
                 while (at > 0 && bestValue[at - 1] < value) {
@@ -63,23 +77,15 @@ class WeightedPolicy implements ServingPolicy {
                     bestValue[at] = bestValue[at - 1];
                     at--;
                 }
-                best[at] = i;
+                best[at] = position[j];
                 bestValue[at] = value;
             }
         }
-        int[] order = new int[n];
-        boolean[] taken = new boolean[n];
+        List<Slot> ranked = new ArrayList<>(kept);
         for (int j = 0; j < kept; j++) {
-            order[j] = best[j];
-            taken[best[j]] = true;
+            ranked.add(all.get(best[j]));
         }
-        int next = kept;
-        for (int i = 0; i < n; i++) {
-            if (!taken[i]) {
-                order[next++] = i;
-            }
-        }
-        return order;
+        return ranked;
     }
 
     /** Throttling: a campaign that met today's target, before its last day, waits for a strong match. */

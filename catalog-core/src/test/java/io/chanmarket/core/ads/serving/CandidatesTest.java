@@ -62,11 +62,13 @@ class CandidatesTest {
         ServingIndex.Snapshot snapshot = snapshot(forWomen, seen, full, liked, other);
         ClientProfile profile = profile(Set.of(seen.campaign.campaignId()));
 
-        Candidates candidates = Candidates.collect(profile, snapshot);
+        Candidates candidates = Candidates.of(profile, snapshot);
 
         List<Slot> found = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            found.add(candidates.get(i));
+        for (int i = 0; i < snapshot.slots().size(); i++) {
+            if (candidates.admits(i, snapshot.slots().get(i))) {
+                found.add(snapshot.slots().get(i));
+            }
         }
         assertThat(found).extracting(s -> s.campaign.campaignId()).containsExactly(
                 snapshot.slots().get(3).campaign.campaignId(), snapshot.slots().get(4).campaign.campaignId());
@@ -76,13 +78,13 @@ class CandidatesTest {
         }
         assertThat(candidates.normalisedScore(snapshot.slots().get(3))).isEqualTo(1.0);
         assertThat(candidates.normalisedScore(snapshot.slots().get(4))).isEqualTo(0.25);
-        assertThat(candidates.bestSeen(snapshot)).isSameAs(snapshot.slots().get(1));
+        assertThat(candidates.bestSeen()).isSameAs(snapshot.slots().get(1));
     }
 
     @Test
     void nothingSeenMeansNoAdToShowAgain() {
         ServingIndex.Snapshot snapshot = snapshot(slot(LIKED, Targeting.NONE, 0));
-        assertThat(Candidates.collect(profile(Set.of()), snapshot).bestSeen(snapshot)).isNull();
+        assertThat(Candidates.of(profile(Set.of()), snapshot).bestSeen()).isNull();
     }
 
     private static Slot slot(UUID advertiser, Targeting targeting, long shown) {
