@@ -1,5 +1,6 @@
 package io.chanmarket.core.ads.serving;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,12 +18,15 @@ final class Candidates {
     private final double[] scoreByAdvertiser;
     /** A bit per position in {@link #slots}: counted for this client; null outside a snapshot. */
     private final long[] seen;
+    /** The snapshot's advertisers this client has a positive score for; null outside a snapshot. */
+    private final int[] scored;
 
-    private Candidates(ClientProfile profile, List<Slot> slots, double[] scoreByAdvertiser, long[] seen) {
+    private Candidates(ClientProfile profile, List<Slot> slots, double[] scoreByAdvertiser, long[] seen, int[] scored) {
         this.profile = profile;
         this.slots = slots;
         this.scoreByAdvertiser = scoreByAdvertiser;
         this.seen = seen;
+        this.scored = scored;
     }
 
     /** {@code profile}'s view of {@code snapshot}. */
@@ -36,20 +40,31 @@ final class Candidates {
             }
         }
         double[] scores = new double[snapshot.advertisers().size()];
+        int[] scored = new int[Math.min(scores.length, profile.scores().size())];
+        int count = 0;
         if (profile.maxScore() > 0) {
             for (Map.Entry<UUID, Integer> score : profile.scores().entrySet()) {
                 Integer advertiser = snapshot.advertisers().get(score.getKey());
-                if (advertiser != null) {
+                if (advertiser != null && score.getValue() > 0) {
                     scores[advertiser] = (double) score.getValue() / profile.maxScore();
+                    scored[count++] = advertiser;
                 }
             }
         }
-        return new Candidates(profile, all, scores, seen);
+        return new Candidates(profile, all, scores, seen, Arrays.copyOf(scored, count));
     }
 
     /** {@code slots} outside any snapshot (tests, tools): scores and seen campaigns are looked up in the profile. */
     static Candidates of(ClientProfile profile, List<Slot> slots) {
-        return new Candidates(profile, slots, new double[0], null);
+        return new Candidates(profile, slots, new double[0], null, null);
+    }
+
+    /**
+     * The positions in the snapshot's advertiser table of the advertisers this client has a positive ML score for; null
+     * outside a snapshot.
+     */
+    int[] scoredAdvertisers() {
+        return scored;
     }
 
     /** Every campaign of the view, candidates or not; position i is what {@link #admits} takes. */
