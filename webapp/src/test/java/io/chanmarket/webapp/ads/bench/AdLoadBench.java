@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * <pre>
  * mvn -B -q -DskipTests install
  * mvn -B -q -pl webapp exec:java -Dexec.mainClass=io.chanmarket.webapp.ads.bench.AdLoadBench \
- *     -Dexec.args="--seconds 60 --warmup 15 --connections 32"
+ *     -Dexec.args="--seconds 60 --warmup 30 --connections 32"
  * </pre>
  *
  * By default it starts the application in this JVM on a fresh database ({@code --db-url}, else env TEST_DATABASE_URL,
@@ -73,7 +73,7 @@ public final class AdLoadBench {
             opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "15"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "30"));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "32"));
         Workload workload = new Workload(Integer.parseInt(opts.getOrDefault("clients", "100000")),
                 Integer.parseInt(opts.getOrDefault("advertisers", "200")),
