@@ -297,6 +297,17 @@ class MiniAppIT {
         assertThat(get("/api/miniapp/channels/" + logos, expired, false).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void initDataRememberedAfterItsCheckIsStillRefusedOnceItExpires() throws Exception {
+        // valid for a few more seconds: checked once, then served from the node's memory of checked initData
+        String expiring = SignedInitData.forUser(ANNA, "Анна", "ru", null,
+                Instant.now().minus(Duration.ofHours(1)).plusSeconds(4));
+        assertThat(get("/app/channels/" + logos, expiring, true).statusCode()).isEqualTo(200);
+        assertThat(get("/app/favorites", expiring, true).statusCode()).isEqualTo(200);
+        Thread.sleep(5_000);
+        assertThat(get("/app/channels/" + logos, expiring, true).statusCode()).isEqualTo(401);
+    }
+
     // --- JSON API
 
     @Test
