@@ -16,7 +16,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +78,7 @@ public class ChannelRefresher {
      * a refresh is queued. A failure here never fails the page: the mark then says nothing is queued.
      */
     public RefreshMark refreshIfStale(ChannelRef channel) {
-        if (channel.demo() || RefreshRunner.username(channel) == null) {
+        if (!fetched(channel)) {
             return new RefreshMark(false, false);
         }
         Instant now = pacing.now();
@@ -113,8 +112,7 @@ public class ChannelRefresher {
      * Returns false for channels that are never fetched (unknown, demo, no username or TGStat link).
      */
     public boolean requestRefresh(long channelId) {
-        Optional<ChannelRef> channel = metrics.find(channelId);
-        if (channel.isEmpty() || channel.get().demo() || RefreshRunner.username(channel.get()) == null) {
+        if (!metrics.find(channelId).map(ChannelRefresher::fetched).orElse(false)) {
             return false;
         }
         Instant now = pacing.now();
@@ -128,6 +126,11 @@ public class ChannelRefresher {
             return null;
         });
         return true;
+    }
+
+    /** Whether the channel is ever fetched: not demo, with a username or TGStat link. */
+    private static boolean fetched(ChannelRef channel) {
+        return !channel.demo() && RefreshRunner.username(channel) != null;
     }
 
     /** Whether a refresh of the channel is queued. */

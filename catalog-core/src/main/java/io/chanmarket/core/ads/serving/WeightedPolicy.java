@@ -72,8 +72,9 @@ class WeightedPolicy implements ServingPolicy {
         if (scored == null) { // slots outside a snapshot: find the scored ones by looking
             for (int i = 0; i < all.size(); i++) {
                 Slot slot = all.get(i);
-                if (candidates.normalisedScore(slot) > 0 && candidates.admits(i, slot)) {
-                    top.offer(i, value(candidates, slot, b.norm(), unscored, today));
+                double s = candidates.normalisedScore(slot);
+                if (s > 0 && candidates.admits(i, slot)) {
+                    top.offer(i, value(slot, s, b.norm(), unscored, today));
                 }
             }
         } else {
@@ -82,7 +83,7 @@ class WeightedPolicy implements ServingPolicy {
                     for (int i : b.byAdvertiser()[advertiser]) {
                         Slot slot = all.get(i);
                         if (candidates.admits(i, slot)) {
-                            top.offer(i, value(candidates, slot, b.norm(), unscored, today));
+                            top.offer(i, value(slot, candidates.normalisedScore(slot), b.norm(), unscored, today));
                         }
                     }
                 }
@@ -95,7 +96,7 @@ class WeightedPolicy implements ServingPolicy {
             int i = b.order()[k];
             Slot slot = all.get(i);
             if (candidates.normalisedScore(slot) == 0 && candidates.admits(i, slot)) {
-                top.offer(i, value(candidates, slot, b.norm(), unscored, today));
+                top.offer(i, value(slot, 0, b.norm(), unscored, today));
             }
         }
         List<Slot> ranked = new ArrayList<>(top.size());
@@ -105,8 +106,8 @@ class WeightedPolicy implements ServingPolicy {
         return ranked;
     }
 
-    private double value(Candidates candidates, Slot slot, double norm, double unscored, int today) {
-        double s = candidates.normalisedScore(slot);
+    /** The value of {@code slot} for a client whose normalised score for its advertiser is {@code s}. */
+    private double value(Slot slot, double s, double norm, double unscored, int today) {
         double ev = slot.costPerImpression + (s == 0 ? unscored : clicks.pClick(s)) * slot.costPerClick;
         return REVENUE * ev / norm + RELEVANCE * s + PACE * pace(slot, today);
     }
@@ -119,49 +120,44 @@ class WeightedPolicy implements ServingPolicy {
     /** The board for these slots and day, rebuilt by one request at a time when it is older than the rebuild period. */
     private Board board(List<Slot> slots, int today) {
         Board b = board;
-        if (b != null && b.slots() == slots && b.day() == today) {
-            if (System.nanoTime() - b.builtAt() < REBUILD_NANOS || !rebuilding.compareAndSet(false, true)) {
-                return b; // an older board is still exact, only slower to walk
-            }
-            try {
-                b = build(slots, today);
-                board = b;
-                return b;
-            } finally {
+        boolean same = b != null && b.slots() == slots && b.day() == today;
+        if (same && (System.nanoTime() - b.builtAt() < REBUILD_NANOS || !rebuilding.compareAndSet(false, true))) {
+            return b; // an older board is still exact, only slower to walk
+        }
+        try {
+            b = build(slots, today, same ? b.byAdvertiser() : null);
+            board = b;
+            return b;
+        } finally {
+            if (same) {
                 rebuilding.set(false);
             }
         }
-        b = build(slots, today);
-        board = b;
-        return b;
     }
 
-    private Board build(List<Slot> slots, int today) {
+    /**
+     * A board of {@code slots}; {@code byAdvertiser} from an earlier board of the same slots, or null to index them.
+     */
+    private Board build(List<Slot> slots, int today, int[][] byAdvertiser) {
         int n = slots.size();
         double unscored = clicks.pClick(0);
         double best = clicks.pClick(1);
         double norm = 0;
         double maxCpc = 0;
-        int advertisers = 0;
         for (Slot slot : slots) {
             norm = Math.max(norm, slot.costPerImpression + Math.max(best, unscored) * slot.costPerClick);
             maxCpc = Math.max(maxCpc, slot.costPerClick);
-            advertisers = Math.max(advertisers, slot.advertiser + 1);
         }
         if (norm <= 0) {
             norm = 1;
         }
         double[] value = new double[n];
         Integer[] byValue = new Integer[n];
-        int[] perAdvertiser = new int[advertisers];
         for (int i = 0; i < n; i++) {
             Slot slot = slots.get(i);
             value[i] = REVENUE * (slot.costPerImpression + unscored * slot.costPerClick) / norm
                     + PACE * pace(slot, today);
             byValue[i] = i;
-            if (slot.advertiser >= 0) {
-                perAdvertiser[slot.advertiser]++;
-            }
         }
         Arrays.sort(byValue, (x, y) -> Double.compare(value[y], value[x]));
         int[] order = new int[n];
@@ -170,18 +166,34 @@ class WeightedPolicy implements ServingPolicy {
             order[k] = byValue[k];
             bound[k] = value[byValue[k]];
         }
-        int[][] byAdvertiser = new int[advertisers][];
-        for (int a = 0; a < advertisers; a++) {
-            byAdvertiser[a] = new int[perAdvertiser[a]];
-            perAdvertiser[a] = 0;
+        return new Board(slots, today, System.nanoTime(), order, bound, unscored, norm, maxCpc,
+                byAdvertiser != null ? byAdvertiser : byAdvertiser(slots));
+    }
+
+    /** The positions of the slots of each advertiser of the snapshot's table (fixed for a snapshot). */
+    private static int[][] byAdvertiser(List<Slot> slots) {
+        int advertisers = 0;
+        for (Slot slot : slots) {
+            advertisers = Math.max(advertisers, slot.advertiser + 1);
         }
-        for (int i = 0; i < n; i++) {
-            int a = slots.get(i).advertiser;
-            if (a >= 0) {
-                byAdvertiser[a][perAdvertiser[a]++] = i;
+        int[] count = new int[advertisers];
+        for (Slot slot : slots) {
+            if (slot.advertiser >= 0) {
+                count[slot.advertiser]++;
             }
         }
-        return new Board(slots, today, System.nanoTime(), order, bound, unscored, norm, maxCpc, byAdvertiser);
+        int[][] positions = new int[advertisers][];
+        for (int a = 0; a < advertisers; a++) {
+            positions[a] = new int[count[a]];
+            count[a] = 0;
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            int a = slots.get(i).advertiser;
+            if (a >= 0) {
+                positions[a][count[a]++] = i;
+            }
+        }
+        return positions;
     }
 
     /** The best few positions by value, best first; among equals the first offered stays ahead. */
