@@ -3,6 +3,7 @@ package io.chanmarket.webapp.ads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.chanmarket.core.platform.shared.Counters;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.Application;
 import java.util.ArrayList;
@@ -126,6 +127,42 @@ class AdServingConcurrencyIT {
             assertThat(other.get("/ads?client_id=" + fresh).status()).isEqualTo(404);
             onFirst.advanceTo(AdEngineFixture.today() + 1);
             assertThat(eventually(() -> other.get("/ads?client_id=" + fresh).field("ad_id"), late)).isTrue();
+        }
+    }
+
+    @Test
+    void twoNodesForecastFromOneSharedVisitCountAndKeepOneLimit() throws Exception {
+        assumeTrue(TestInfrastructure.redisUri().isPresent(), "two nodes need Redis (set TEST_REDIS_URI)");
+        try (Application.Running second = AdEngineFixture.startNode(Map.of())) {
+            AdApi other = AdEngineFixture.apiOf(second);
+            AdEngineFixture given = new AdEngineFixture(api);
+            int today = AdEngineFixture.today();
+            // plentiful: 8 units over 30 days for 40 clients visiting on two nodes, so the shadow price rises
+            String campaign = given.campaign(given.advertiser(),
+                    Map.of("impressions_limit", 8, "clicks_limit", 8, "end_date", today + 29));
+            List<String> clients = given.clients(40);
+            String key = "ads:visits:" + today;
+            Counters shared = app.context().getBean(Counters.class);
+            long before = shared.get(key);
+            List<Callable<AdApi.Reply>> calls = new ArrayList<>();
+            for (String client : clients) {
+                for (AdApi node : List.of(api, other)) {
+                    calls.add(() -> node.get("/ads?client_id=" + client));
+                }
+            }
+            Collections.shuffle(calls);
+            assertThat(inParallel(calls)).allSatisfy(reply -> assertThat(reply.status()).isIn(200, 404));
+            assertThat((int) given.stats(campaign).get("impressions_count")).isBetween(1, 8);
+            // each node adds its visits to the one shared count the forecasts read (flushed by its next price step)
+            Thread.sleep(120);
+            String probe = given.client(50, "MALE");
+            api.get("/ads?client_id=" + probe);
+            other.get("/ads?client_id=" + probe);
+            Thread.sleep(120);
+            api.get("/ads?client_id=" + probe);
+            other.get("/ads?client_id=" + probe);
+            assertThat(second.context().getBean(Counters.class).get(key)).isEqualTo(shared.get(key));
+            assertThat(shared.get(key) - before).isBetween(80L + 2, 80L + 4);
         }
     }
 

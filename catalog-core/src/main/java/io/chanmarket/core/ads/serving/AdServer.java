@@ -30,9 +30,11 @@ import java.util.concurrent.Executor;
  * in the {@link ImpressionGuard} (all nodes), and one unit of the campaign's shared impressions counter with
  * {@link Counters#addIfAtMost} (so the limit is never passed, whatever the number of nodes); a "no" at any step undoes
  * the steps before it and moves to the next candidate. The claimed impression is stored through the group-committing
- * {@link ImpressionWriter}, and the ad is returned once it is durable. Candidates the policy holds back (throttled) are
- * skipped at first; then, when the client was already counted for a fitting campaign, the most relevant of those is
- * shown again without counting anything; else a held-back candidate is claimed after all; when nothing fits, 404.
+ * {@link ImpressionWriter}, and the ad is returned once it is durable. Candidates the policy holds back (for the
+ * default bid-price policy: a new pair worth less than its campaign's shadow price) are skipped at first; then, when
+ * the client was already counted for a fitting campaign, the most relevant of those is shown again without counting
+ * anything; else, if the policy allows it, a held-back candidate is claimed after all; otherwise 404. Every request is
+ * an arrival for the {@link ShadowPrices}, and every counted impression is reported to them.
  *
  * <p>
  * {@link #serveAsync} does all of this without blocking a thread on the commit when the client's profile and today's
@@ -51,10 +53,12 @@ public class AdServer {
     private final Campaigns campaigns;
     private final AdClock clock;
     private final ServingRepository repository;
+    private final ShadowPrices prices;
 
     AdServer(ServingIndex index, ClientProfiles profiles, ServingPolicy policy, ImpressionGuard guard,
             ImpressionWriter writer, Counters counters, ClickModel clickModel, Campaigns campaigns, AdClock clock,
-            ServingRepository repository) {
+            ServingRepository repository, ShadowPrices prices) {
+        this.prices = prices;
         this.index = index;
         this.profiles = profiles;
         this.policy = policy;
@@ -89,6 +93,7 @@ public class AdServer {
         private int stage;
 
         Choices(ClientProfile profile, ServingIndex.Snapshot snapshot) {
+            prices.arrival(snapshot);
             this.candidates = Candidates.of(profile, snapshot);
             this.day = snapshot.day();
             this.best = policy.best(candidates, day);
@@ -118,7 +123,8 @@ public class AdServer {
                     return new Option(again, false);
                 }
             }
-            return heldBack != null && next < heldBack.size() ? new Option(heldBack.get(next++), true) : null;
+            return heldBack != null && policy.servesHeldBack() && next < heldBack.size()
+                    ? new Option(heldBack.get(next++), true) : null;
         }
 
         private Slot nextBest() {
@@ -249,6 +255,7 @@ public class AdServer {
                         return false;
                     }
                     clickModel.impression(profile.normalisedScore(slot.campaign.advertiserId()));
+                    prices.served(slot);
                     return true;
                 });
     }

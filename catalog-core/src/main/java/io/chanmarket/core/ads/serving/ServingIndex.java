@@ -2,6 +2,7 @@ package io.chanmarket.core.ads.serving;
 
 import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.Campaigns;
+import io.chanmarket.core.ads.clients.Client;
 import io.chanmarket.core.ads.clock.AdClock;
 import io.chanmarket.core.platform.shared.Counters;
 import jakarta.inject.Singleton;
@@ -37,9 +38,12 @@ class ServingIndex {
     private final AdClock clock;
     private final Counters counters;
     private final ServingRepository repository;
+    private final ShadowPrices prices;
     private volatile Snapshot snapshot = new Snapshot(-1, -1, List.of(), Map.of(), Map.of());
 
-    ServingIndex(Campaigns campaigns, AdClock clock, Counters counters, ServingRepository repository) {
+    ServingIndex(Campaigns campaigns, AdClock clock, Counters counters, ServingRepository repository,
+            ShadowPrices prices) {
+        this.prices = prices;
         this.campaigns = campaigns;
         this.clock = clock;
         this.counters = counters;
@@ -88,12 +92,32 @@ class ServingIndex {
             long todayCount = today.getOrDefault(campaign.campaignId(), 0L);
             int advertiser = advertisers.computeIfAbsent(campaign.advertiserId(), id -> advertisers.size());
             slots.add(new Slot(campaign, stored.impressions() - todayCount, counted, stored.clicks(), slots.size(),
-                    advertiser));
+                    advertiser, prices.of(campaign.campaignId())));
         }
+        audiences(slots);
         LOG.debug("Serving index for day {}: {} campaigns", day, slots.size());
         return new Snapshot(day, changes, List.copyOf(slots),
                 slots.stream().collect(Collectors.toUnmodifiableMap(slot -> slot.campaign.campaignId(), x -> x)),
                 Map.copyOf(advertisers));
+    }
+
+    /** How many registered clients each campaign's targeting admits (for the shadow prices' reach estimate). */
+    private void audiences(List<Slot> slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        List<ServingRepository.Segment> segments = repository.segments();
+        long all = segments.stream().mapToLong(ServingRepository.Segment::clients).sum();
+        for (Slot slot : slots) {
+            long fitting = 0;
+            for (ServingRepository.Segment segment : segments) {
+                if (slot.fits(Client.Gender.valueOf(segment.gender()), segment.age(), segment.location())) {
+                    fitting += segment.clients();
+                }
+            }
+            slot.audience = fitting;
+            slot.clientsInAll = all;
+        }
     }
 
     /**

@@ -18,4 +18,12 @@ interface ServingPolicy {
     default boolean holdsBack(Candidates candidates, Slot slot, int today) {
         return false;
     }
+
+    /**
+     * Whether a held-back candidate is counted after all when the client would otherwise get no ad (true), or the
+     * client gets no ad then (false: the unit is worth more to a later visitor).
+     */
+    default boolean servesHeldBack() {
+        return true;
+    }
 }

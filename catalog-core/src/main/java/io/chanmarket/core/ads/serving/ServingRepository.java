@@ -44,6 +44,18 @@ class ServingRepository {
         });
     }
 
+    /** Clients with the same targeting attributes, and how many there are. */
+    record Segment(String gender, int age, String location, long clients) {
+    }
+
+    /** Every (gender, age, location) of the clients with its count: the audience sizes of the campaigns. */
+    List<Segment> segments() {
+        List<Segment> segments = new java.util.ArrayList<>();
+        jdbc.stream("SELECT gender, age, location, count(*) FROM ad_client GROUP BY 1, 2, 3",
+                rs -> segments.add(new Segment(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4))));
+        return segments;
+    }
+
     /** Impressions of each campaign stored on {@code day}. */
     Map<UUID, Long> impressionsOn(List<UUID> campaignIds, int day) {
         return jdbc.read(c -> {

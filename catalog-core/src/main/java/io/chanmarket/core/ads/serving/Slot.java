@@ -29,6 +29,13 @@ final class Slot {
     /** Clicks in total, as far as this node knows. */
     private volatile long clicks;
 
+    /**
+     * Clients registered in the campaign's audience when the snapshot was built, and clients in all; -1 when unknown
+     * (outside a snapshot).
+     */
+    volatile long audience = -1;
+    volatile long clientsInAll = -1;
+
     /** Its position in today's {@link ServingIndex.Snapshot}; -1 outside one. */
     final int index;
     /** Its advertiser's position in the snapshot's advertiser table; -1 outside one. */
@@ -41,12 +48,21 @@ final class Slot {
     private final int ageTo;
     private final String location;
 
+    /** Its shadow price (the bid-price policy's λ), kept across snapshots of the same campaign. */
+    final ShadowPrices.Price price;
+
     Slot(Campaign campaign, long shownBeforeToday, long shown, long clicks) {
         this(campaign, shownBeforeToday, shown, clicks, -1, -1);
     }
 
     Slot(Campaign campaign, long shownBeforeToday, long shown, long clicks, int index, int advertiser) {
+        this(campaign, shownBeforeToday, shown, clicks, index, advertiser, new ShadowPrices.Price());
+    }
+
+    Slot(Campaign campaign, long shownBeforeToday, long shown, long clicks, int index, int advertiser,
+            ShadowPrices.Price price) {
         this.campaign = campaign;
+        this.price = price;
         this.shownBeforeToday = shownBeforeToday;
         this.shown = shown;
         this.clicks = clicks;
@@ -81,16 +97,20 @@ final class Slot {
      * per snapshot instead of strings and boxed numbers compared per request.
      */
     boolean fits(Client client) {
-        if (noAudience || gender != null && client.gender() != gender) {
+        return fits(client.gender(), client.age(), client.location());
+    }
+
+    /** {@link #fits(Client)} on a client's targeting attributes. */
+    boolean fits(Client.Gender clientGender, Integer age, String clientLocation) {
+        if (noAudience || gender != null && clientGender != gender) {
             return false;
         }
         if (ageBounded) {
-            Integer age = client.age();
             if (age == null || age < ageFrom || age > ageTo) {
                 return false;
             }
         }
-        return location == null || location.equals(client.location());
+        return location == null || location.equals(clientLocation);
     }
 
     /** Impressions in total, as far as this node knows. */

@@ -100,7 +100,8 @@ class WeightedPolicyTest {
         for (int i = 0; i < 1000; i++) {
             model.impression(0.95);
         }
-        assertThat(model.pClick(0.95)).isLessThan(before / 5);
+        // no click in 1,000 top-score impressions pulls the (monotone) estimate far below its prior
+        assertThat(model.pClick(0.95)).isLessThan(before / 3);
     }
 
     @Test

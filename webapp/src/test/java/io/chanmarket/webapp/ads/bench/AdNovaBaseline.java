@@ -41,6 +41,7 @@ final class AdNovaBaseline {
     private double revenueImpressions;
     private double revenueClicks;
     private long scoreSum;
+    private double expectedRevenue;
     private long answered;
     private long noAd;
 
@@ -95,6 +96,7 @@ final class AdNovaBaseline {
         shown[best.index]++;
         impressions++;
         revenueImpressions += best.cpi.doubleValue();
+        expectedRevenue += replay.expected(clientId, best);
         scoreSum += row.getOrDefault(best.advertiserId, 0);
         if (replay.clicks(clientId, best)) {
             clicks++;
@@ -121,6 +123,7 @@ final class AdNovaBaseline {
     Replay.Outcome outcome() {
         long[] perCampaign = shown.clone();
         return Replay.Outcome.of(answered, noAd, impressions, clicks, revenueImpressions, revenueClicks,
-                impressions == 0 ? 0 : (double) scoreSum / impressions, campaigns, i -> perCampaign[i]);
+                impressions == 0 ? 0 : (double) scoreSum / impressions, campaigns, i -> perCampaign[i], expectedRevenue,
+                answered == 0 ? 0 : (double) scoreSum / answered);
     }
 }

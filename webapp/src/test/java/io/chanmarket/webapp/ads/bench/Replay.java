@@ -18,20 +18,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Replays the data set against a running ad engine over HTTP, day by day, and checks the engine's statistics against
- * its own ledger.
+ * Replays a {@link Workload} against a running ad engine over HTTP, day by day, checks the engine's statistics against
+ * its own ledger, and computes on the same visits AdNova's baseline and the offline optimum ({@link OfflineOptimum}).
  *
  * <p>
- * Traffic: every day each client visits {@code visits} times on average (the integer part always, the fraction with
- * that probability) in a seeded random order; each visit is one {@code GET /ads}. Clicks: the replay's hidden truth is
- * p(click) = 0.03 + 0.5·s², s = the client's ML score for the advertiser divided by the client's best score. Whether a
- * (client, campaign) pair clicks is drawn once from the seed, so two policies replayed with one seed face the same
- * clicking clients. On {@code priceChangeDay} every third running campaign raises both prices by 20% (a PUT), so the
- * statistics must keep each event's price in force.
+ * Traffic: on day d each client visits {@code visitsPerDay[d]} times on average (the integer part always, the fraction
+ * with that probability) in a seeded random order; each visit is one {@code GET /ads}. Campaigns are created at the
+ * start of their {@code createdOnDay}. Halfway through a day listed in {@code priceChangeDays} every third running
+ * campaign changes both prices by a seeded factor in [0.6, 1.6] (a PUT), so the statistics must keep each event's price
+ * in force; halfway through a day listed in {@code scoreChangeDays} a tenth of the clients get new ML scores. Clicks:
+ * the hidden truth ({@link Workload.ClickTruth}) gives p(click) from the ML score in force; whether a (client,
+ * campaign) pair clicks is drawn once from the seed and the pair, so policies replayed with one seed face the same
+ * clicking clients.
  */
 public final class Replay {
 
-    /** How to replay. */
+    /** How to replay the classic way: one visit rate, prices changed on one day. */
     public record Options(long seed, double visits, int priceChangeDay, int scoreUploadThreads) {
         public static Options defaults() {
             return new Options(42, 0.5, 8, 8);
@@ -45,15 +47,20 @@ public final class Replay {
      */
     public record Outcome(long answered, long noAd, long impressions, long clicks, double revenueImpressions,
             double revenueClicks, double averageMlScore, int overLimit, int exceedImpressionsLimit, double fulfilment,
-            double impressionsMeanRelativeError) {
+            double impressionsMeanRelativeError, double expectedRevenue, double servedMlScore) {
 
         public double revenue() {
             return revenueImpressions + revenueClicks;
         }
 
+        /** Ads shown again to a client already counted for them: they earn nothing. */
+        public long repeats() {
+            return answered - impressions;
+        }
+
         static Outcome of(long answered, long noAd, long impressions, long clicks, double revenueImpressions,
                 double revenueClicks, double averageMlScore, List<CampaignState> campaigns,
-                java.util.function.IntToLongFunction shown) {
+                java.util.function.IntToLongFunction shown, double expectedRevenue, double servedMlScore) {
             int over = 0;
             int exceed = 0;
             double fulfilment = 0;
@@ -71,7 +78,7 @@ public final class Replay {
             }
             return new Outcome(answered, noAd, impressions, clicks, revenueImpressions, revenueClicks, averageMlScore,
                     over, exceed, campaigns.isEmpty() ? 0 : fulfilment / campaigns.size(),
-                    limited == 0 ? 0 : error / limited);
+                    limited == 0 ? 0 : error / limited, expectedRevenue, servedMlScore);
         }
     }
 
@@ -81,12 +88,21 @@ public final class Replay {
      */
     public record Result(int requests, Outcome engine, Outcome baseline, double avgRelativeScore, int error5xx,
             int error404, int targetingErrors, int statsChecked, List<String> statsMismatches,
-            double averageResponseMillis, long p50Micros, long p99Micros) {
+            double averageResponseMillis, long p50Micros, long p99Micros, OfflineOptimum.Solution optimum) {
+
+        /** Expected revenue of the engine's unique impressions over the LP optimum of the same visits. */
+        public double ofOptimum() {
+            return engine.expectedRevenue() / optimum.optimum();
+        }
+
+        /** The same for AdNova's rule. */
+        public double baselineOfOptimum() {
+            return baseline.expectedRevenue() / optimum.optimum();
+        }
     }
 
     static final class CampaignState {
         final int index;
-        final String id;
         final String advertiserId;
         final int limit;
         final int clicksLimit;
@@ -97,10 +113,12 @@ public final class Replay {
         BigDecimal cpi;
         BigDecimal cpc;
         long impressions;
+        String id;
+        final int createdOnDay;
 
-        CampaignState(int index, String id, String advertiserId, Map<String, Object> body) {
+        CampaignState(int index, String advertiserId, Map<String, Object> body, int createdOnDay) {
             this.index = index;
-            this.id = id;
+            this.createdOnDay = createdOnDay;
             this.advertiserId = advertiserId;
             this.body = body;
             this.limit = ((Number) body.get("impressions_limit")).intValue();
@@ -115,7 +133,7 @@ public final class Replay {
         }
 
         boolean fits(Map<String, Object> client, int day) {
-            if (day < start || day > end) {
+            if (id == null || day < start || day > end) {
                 return false;
             }
             Object gender = targeting.get("gender");
@@ -139,28 +157,47 @@ public final class Replay {
     }
 
     private final AdApi api;
+    private final Workload workload;
     private final DataSet data;
-    private final Options options;
+    private final long seed;
+    private final int uploadThreads;
     private final Map<String, Map<String, Integer>> scores;
     private final Map<String, Integer> bestScore = new HashMap<>();
+    private final List<CampaignState> all = new ArrayList<>();
     private final Map<String, CampaignState> campaigns = new LinkedHashMap<>();
+    private final Map<String, Integer> clientIndex = new HashMap<>();
     private final Map<String, Map<Integer, Totals>> ledger = new HashMap<>();
     private final Set<String> counted = new HashSet<>();
     private final List<Long> latencies = new ArrayList<>();
+    private final OfflineOptimum optimum = new OfflineOptimum();
+    private final SplittableRandom changes;
+    private int epoch;
     private long scoreSum;
+    private long servedScoreSum;
     private double relativeScoreSum;
+    private double expectedRevenue;
     private int targetingErrors;
     private int error5xx;
     private int error404;
     private long answered;
 
     public Replay(AdApi api, DataSet data, Options options) {
+        this(api, Workload.classic(data, options), options.seed(), options.scoreUploadThreads());
+    }
+
+    public Replay(AdApi api, Workload workload, long seed, int uploadThreads) {
         this.api = api;
-        this.data = data;
-        this.options = options;
+        this.workload = workload;
+        this.data = workload.data();
+        this.seed = seed;
+        this.uploadThreads = uploadThreads;
+        this.changes = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
         this.scores = data.scoreTable();
         scores.forEach((client, row) -> bestScore.put(client,
                 row.values().stream().mapToInt(Integer::intValue).max().orElse(0)));
+        for (Map<String, Object> client : data.clients()) {
+            clientIndex.put((String) client.get("client_id"), clientIndex.size());
+        }
     }
 
     private static BigDecimal decimal(Object number) {
@@ -169,27 +206,34 @@ public final class Replay {
 
     public Result run() throws Exception {
         load();
-        int lastDay = campaigns.values().stream().mapToInt(c -> c.end).max().orElse(0) + 1;
-        Random order = new Random(options.seed());
-        AdNovaBaseline baseline = new AdNovaBaseline(List.copyOf(campaigns.values()), scores, this, options.seed());
+        Random order = new Random(seed);
+        AdNovaBaseline baseline = new AdNovaBaseline(all, scores, this, seed);
         int requests = 0;
-        for (int day = 0; day <= lastDay; day++) {
+        for (int day = 0; day <= workload.lastDay(); day++) {
             expect(api.post("/time/advance", Map.of("current_date", day)), 200, "advance to day " + day);
-            if (day == options.priceChangeDay()) {
-                raisePrices(day);
-            }
+            epoch++;
+            createCampaigns(day);
+            double rate = workload.visitsPerDay()[Math.min(day, workload.visitsPerDay().length - 1)];
             List<Map<String, Object>> visits = new ArrayList<>();
             for (Map<String, Object> client : data.clients()) {
-                int n = (int) options.visits() + (order.nextDouble() < options.visits() % 1 ? 1 : 0);
+                int n = (int) rate + (order.nextDouble() < rate % 1 ? 1 : 0);
                 for (int i = 0; i < n; i++) {
                     visits.add(client);
                 }
             }
             Collections.shuffle(visits, order);
-            for (Map<String, Object> client : visits) {
+            for (int i = 0; i < visits.size(); i++) {
+                if (i == visits.size() / 2) {
+                    midDay(day);
+                }
+                Map<String, Object> client = visits.get(i);
                 requests++;
+                offline(client, day);
                 visit(client, day);
                 baseline.visit(client, day);
+            }
+            if (visits.isEmpty()) {
+                midDay(day);
             }
         }
         return result(requests, baseline.outcome());
@@ -199,10 +243,25 @@ public final class Replay {
         expect(api.post("/time/advance", Map.of("current_date", 0)), 200, "the replay needs a fresh engine (day 0)");
         expect(api.post("/clients/bulk", data.clients()), 201, "clients");
         expect(api.post("/advertisers/bulk", data.advertisers()), 201, "advertisers");
-        ExecutorService pool = Executors.newFixedThreadPool(options.scoreUploadThreads());
+        upload(data.scores());
+        int index = 0;
+        for (Map<String, Object> entry : data.campaigns()) {
+            String advertiser = (String) entry.get("advertiser_id");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = (Map<String, Object>) entry.get("campaign_data");
+            CampaignState campaign = new CampaignState(index, advertiser, body, workload.createdOnDay(index));
+            optimum.limit(index, campaign.limit);
+            all.add(campaign);
+            index++;
+        }
+        createCampaigns(0);
+    }
+
+    private void upload(List<Map<String, Object>> list) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(uploadThreads);
         try {
             List<Future<AdApi.Reply>> uploads = new ArrayList<>();
-            for (Map<String, Object> score : data.scores()) {
+            for (Map<String, Object> score : list) {
                 uploads.add(pool.submit(() -> api.post("/ml-scores", score)));
             }
             for (Future<AdApi.Reply> upload : uploads) {
@@ -211,33 +270,91 @@ public final class Replay {
         } finally {
             pool.shutdown();
         }
-        int index = 0;
-        for (Map<String, Object> entry : data.campaigns()) {
-            String advertiser = (String) entry.get("advertiser_id");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> body = (Map<String, Object>) entry.get("campaign_data");
-            AdApi.Reply created = expect(api.post("/advertisers/" + advertiser + "/campaigns", body), 201, "campaign");
-            String id = created.field("campaign_id");
-            campaigns.put(id, new CampaignState(index++, id, advertiser, body));
+    }
+
+    private void createCampaigns(int day) {
+        for (CampaignState campaign : all) {
+            if (campaign.id == null && campaign.createdOnDay <= day) {
+                AdApi.Reply created = expect(
+                        api.post("/advertisers/" + campaign.advertiserId + "/campaigns", campaign.body), 201,
+                        "campaign");
+                campaign.id = created.field("campaign_id");
+                campaigns.put(campaign.id, campaign);
+            }
         }
     }
 
-    private void raisePrices(int day) {
+    /** What changes halfway through a day: prices, ML scores. */
+    private void midDay(int day) throws Exception {
+        boolean prices = workload.priceChangesOn(day);
+        boolean mlScores = workload.scoreChangesOn(day);
+        if (prices) {
+            changePrices(day);
+        }
+        if (mlScores) {
+            changeScores();
+        }
+        if (prices || mlScores) {
+            epoch++;
+        }
+    }
+
+    private void changePrices(int day) {
         int i = 0;
         for (CampaignState campaign : campaigns.values()) {
             if (campaign.start <= day && day <= campaign.end && i++ % 3 == 0) {
-                campaign.cpi = campaign.cpi.multiply(new BigDecimal("1.2"));
-                campaign.cpc = campaign.cpc.multiply(new BigDecimal("1.2"));
+                BigDecimal factor = BigDecimal.valueOf(0.6 + changes.nextInt(11) / 10.0);
                 Map<String, Object> body = new HashMap<>(campaign.body);
-                body.put("cost_per_impression", campaign.cpi.doubleValue());
-                body.put("cost_per_click", campaign.cpc.doubleValue());
                 // What the engine stores is the double we send: keep the ledger on exactly that.
-                campaign.cpi = new BigDecimal(Double.toString(campaign.cpi.doubleValue()));
-                campaign.cpc = new BigDecimal(Double.toString(campaign.cpc.doubleValue()));
+                double cpi = Math.max(0.01, Math.round(campaign.cpi.multiply(factor).doubleValue() * 100) / 100.0);
+                double cpc = Math.max(0.01, Math.round(campaign.cpc.multiply(factor).doubleValue() * 100) / 100.0);
+                body.put("cost_per_impression", cpi);
+                body.put("cost_per_click", cpc);
+                campaign.cpi = new BigDecimal(Double.toString(cpi));
+                campaign.cpc = new BigDecimal(Double.toString(cpc));
                 expect(api.put("/advertisers/" + campaign.advertiserId + "/campaigns/" + campaign.id, body), 200,
                         "price change");
             }
         }
+    }
+
+    private void changeScores() throws Exception {
+        List<Map<String, Object>> changed = new ArrayList<>();
+        for (Map<String, Object> client : data.clients()) {
+            String id = (String) client.get("client_id");
+            Map<String, Integer> row = scores.get(id);
+            if (row == null || changes.nextInt(10) != 0) {
+                continue;
+            }
+            for (String advertiser : List.copyOf(row.keySet())) {
+                double u = changes.nextDouble();
+                int score = 1 + (int) (9_999 * u * u * u);
+                row.put(advertiser, score);
+                changed.add(Map.of("client_id", id, "advertiser_id", advertiser, "score", score));
+            }
+            bestScore.put(id, row.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        }
+        upload(changed);
+    }
+
+    /** Records the visit's options for the offline optimum: campaigns it could be shown and what each would earn. */
+    private void offline(Map<String, Object> client, int day) {
+        String clientId = (String) client.get("client_id");
+        int n = 0;
+        int[] ks = new int[all.size()];
+        double[] rs = new double[all.size()];
+        for (CampaignState c : all) {
+            if (c.fits(client, day)) {
+                ks[n] = c.index;
+                rs[n++] = expected(clientId, c);
+            }
+        }
+        optimum.visit(clientIndex.get(clientId), epoch, java.util.Arrays.copyOf(ks, n), java.util.Arrays.copyOf(rs, n));
+    }
+
+    /** Expected revenue of a first impression of the pair now: prices in force and the hidden click truth. */
+    double expected(String clientId, CampaignState campaign) {
+        return campaign.cpi.doubleValue() + pClick(clientId, campaign) * campaign.cpc.doubleValue();
     }
 
     /** One visit: {@code GET /ads}, and the click when the hidden truth says this pair clicks. */
@@ -261,15 +378,17 @@ public final class Replay {
             targetingErrors++;
             return;
         }
+        int score = scores.getOrDefault(clientId, Map.of()).getOrDefault(campaign.advertiserId, 0);
+        servedScoreSum += score;
         if (counted.add(clientId + "/" + campaign.id)) {
             campaign.impressions++;
             Totals today = ledger.computeIfAbsent(campaign.id, k -> new TreeMap<>()).computeIfAbsent(day,
                     k -> new Totals());
             today.impressions++;
             today.spentImpressions = today.spentImpressions.add(campaign.cpi);
-            int score = scores.getOrDefault(clientId, Map.of()).getOrDefault(campaign.advertiserId, 0);
             scoreSum += score;
             relativeScoreSum += relativeScore(clientId, campaign);
+            expectedRevenue += expected(clientId, campaign);
             if (clicks(clientId, campaign)) {
                 AdApi.Reply click = api.post("/ads/" + campaign.id + "/click", Map.of("client_id", clientId));
                 if (click.status() >= 500) {
@@ -289,16 +408,19 @@ public final class Replay {
         return best == 0 ? 0 : (double) score / best;
     }
 
+    /** The hidden truth: p(click) of the pair's first impression from the ML score in force. */
+    double pClick(String clientId, CampaignState campaign) {
+        int score = scores.getOrDefault(clientId, Map.of()).getOrDefault(campaign.advertiserId, 0);
+        return workload.truth().pClick(score, bestScore.getOrDefault(clientId, 0));
+    }
+
     /**
-     * The hidden truth of the replay: whether this client clicks this campaign on its first impression, p = 0.03 +
-     * 0.5·s², s = the ML score for the advertiser ÷ the client's best; drawn from the seed and the pair alone.
+     * The hidden truth of the replay: whether this client clicks this campaign on its first impression, with p from
+     * {@link #pClick}; the uniform draw comes from the seed and the pair alone.
      */
     boolean clicks(String clientId, CampaignState campaign) {
-        double relative = relativeScore(clientId, campaign);
-        double pClick = 0.03 + 0.5 * relative * relative;
-        SplittableRandom pair = new SplittableRandom(
-                options.seed() * 31 + clientId.hashCode() * 1_000_003L + campaign.index);
-        return pair.nextDouble() < pClick;
+        SplittableRandom pair = new SplittableRandom(seed * 31 + clientId.hashCode() * 1_000_003L + campaign.index);
+        return pair.nextDouble() < pClick(clientId, campaign);
     }
 
     private Result result(int requests, Outcome baseline) {
@@ -324,17 +446,17 @@ public final class Replay {
             checked += compare("/stats/advertisers/" + entry.getKey() + "/campaigns", days, mismatches);
         }
         Totals all = sum(ledger.values().stream().flatMap(m -> m.values().stream()).toList());
-        List<CampaignState> list = List.copyOf(campaigns.values());
+        List<CampaignState> list = List.copyOf(this.all);
         Outcome engine = Outcome.of(answered, error404, all.impressions, all.clicks, all.spentImpressions.doubleValue(),
                 all.spentClicks.doubleValue(), all.impressions == 0 ? 0 : (double) scoreSum / all.impressions, list,
-                i -> list.get(i).impressions);
+                i -> list.get(i).impressions, expectedRevenue, answered == 0 ? 0 : (double) servedScoreSum / answered);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
         long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
         double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0;
         return new Result(requests, engine, baseline, all.impressions == 0 ? 0 : relativeScoreSum / all.impressions,
-                error5xx, error404, targetingErrors, checked, mismatches, mean, p50, p99);
+                error5xx, error404, targetingErrors, checked, mismatches, mean, p50, p99, optimum.solve());
     }
 
     private static Totals sum(List<Totals> parts) {

@@ -1,0 +1,205 @@
+package io.chanmarket.core.ads.serving;
+
+import io.chanmarket.core.platform.shared.Counters;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Shadow prices (bid prices) of the campaigns' remaining impressions, learned online by dual descent.
+ *
+ * <p>
+ * The offline problem is an LP: each visit shows at most one ad, each (client, campaign) pair earns once, each campaign
+ * stays within its impressions limit. Its dual has a price λ_k ≥ 0 per campaign: the value of one more unit of k's
+ * limit. The bid-price rule serves, at each visit, the new pair with the largest {@code value − λ_k} when it is
+ * positive. This class keeps λ_k near the LP's dual by the online (sub)gradient step of the dual problem, batched:
+ * every {@code period}, for every running campaign,
+ *
+ * <pre>
+ * λ_k ← clamp(λ_k + η · v_k · (X_k − ρ_k · A), 0, v_k max)
+ *   A   = visits this node answered since the last step, X_k = new impressions of k it counted in them
+ *   ρ_k = R_k / F_k: the share of the coming visits k needs to fill its limit
+ *   R_k = impressions left (shared counter), F_k = visits forecast over k's remaining days
+ *   v_k = cost_per_impression + ½ · cost_per_click: the campaign's scale, so η is a share of its value
+ * </pre>
+ *
+ * A campaign served faster than it needs gets dearer (it keeps its units for the visitors where it earns most); one
+ * that cannot fill at its current rate gets cheaper, down to 0, where it is served greedily. When traffic is scarce
+ * every ρ_k is high and every λ_k stays 0; when it is plentiful the prices rise until each campaign is served at the
+ * rate that just fills it. Pairs already counted are out of the choice altogether, so a client who returns does not
+ * count twice: the feedback sees the pool of fresh clients shrink and lowers λ by itself.
+ *
+ * <p>
+ * Uniqueness: a pair counts once, so a campaign can only still be shown to the clients of its audience not counted for
+ * it yet. Its reach is that pool times the chance that a client visits in the window, 1 − e^(−F/N) for N clients. A
+ * campaign whose remaining units are {@value #REACH_GUARD} of its reach or more cannot afford to skip anybody: its λ is
+ * 0. The dual step alone would learn that too, but only after wasting visits on repeats.
+ *
+ * <p>
+ * The forecast: visits per day are counted in a shared counter per day ({@code ads:visits:<day>}, all nodes), so every
+ * node sees the same traffic. The day's size D is the smallest of the last three days' totals (on the first day, what
+ * has been seen so far, and as much again still to come: the doubling guess); today's remainder is
+ * {@code max(D − seen today, D / 20)}; each further day of a campaign's window adds D. Each node steps its own λ from
+ * its own share of the visits and the same shared counters, so two nodes behind a balancer converge to the same prices
+ * without exchanging them.
+ */
+@Singleton
+class ShadowPrices {
+
+    static final String VISITS = "ads:visits:";
+    /** A campaign whose remaining units are this share of its remaining reach or more is served greedily (λ = 0). */
+    static final double REACH_GUARD = 0.8;
+
+    /** One campaign's price, kept across snapshots (price changes and new campaigns rebuild the snapshot). */
+    static final class Price {
+        volatile double lambda;
+        final LongAdder served = new LongAdder();
+    }
+
+    /** The visits of one day not yet added to the shared counter. */
+    private record Pending(int day, LongAdder visits) {
+    }
+
+    private final Counters counters;
+    private final ClickModel clicks;
+    private final double step;
+    private final long periodNanos;
+    private final Map<UUID, Price> prices = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> finishedDays = new ConcurrentHashMap<>();
+    private final LongAdder arrivals = new LongAdder();
+    private final ReentrantLock stepping = new ReentrantLock();
+    private volatile Pending pending = new Pending(-1, new LongAdder());
+    private volatile long lastStep = System.nanoTime();
+    private volatile long version;
+
+    ShadowPrices(Counters counters, ClickModel clicks, @Value("${app.ads.bid-price.step:0.05}") double step,
+            @Value("${app.ads.bid-price.period-ms:50}") long periodMillis) {
+        this.counters = counters;
+        this.clicks = clicks;
+        this.step = step;
+        this.periodNanos = periodMillis * 1_000_000L;
+    }
+
+    /** The price of a campaign (created at 0 on first use). */
+    Price of(UUID campaignId) {
+        return prices.computeIfAbsent(campaignId, id -> new Price());
+    }
+
+    /** Changes whenever the prices were stepped, so that what was ranked by them can be rebuilt. */
+    long version() {
+        return version;
+    }
+
+    /** A visit ({@code GET /ads}) on {@code snapshot}'s day; steps the prices when a period has passed. */
+    void arrival(ServingIndex.Snapshot snapshot) {
+        arrivals.increment();
+        Pending p = pending;
+        if (p.day() != snapshot.day()) {
+            synchronized (this) {
+                p = pending;
+                if (p.day() != snapshot.day()) {
+                    flush(p);
+                    p = new Pending(snapshot.day(), new LongAdder());
+                    pending = p;
+                }
+            }
+        }
+        p.visits().increment();
+        if (System.nanoTime() - lastStep >= periodNanos && stepping.tryLock()) {
+            try {
+                step(snapshot);
+            } finally {
+                stepping.unlock();
+            }
+        }
+    }
+
+    /** A new impression of {@code slot} was counted by this node. */
+    void served(Slot slot) {
+        slot.price.served.increment();
+    }
+
+    private long flush(Pending p) {
+        long n = p.visits().sumThenReset();
+        if (p.day() < 0) {
+            return 0;
+        }
+        return n == 0 ? counters.get(VISITS + p.day()) : counters.add(VISITS + p.day(), n);
+    }
+
+    /** One dual step over the snapshot's campaigns (one thread at a time). */
+    void step(ServingIndex.Snapshot snapshot) {
+        lastStep = System.nanoTime();
+        int today = snapshot.day();
+        long a = arrivals.sumThenReset();
+        Pending p = pending;
+        long seenToday = p.day() == today ? flush(p) : counters.get(VISITS + today);
+        double perDay = dayEstimate(today);
+        double restOfToday = perDay < 0 ? seenToday : Math.max(perDay - seenToday, perDay / 20);
+        perDay = perDay < 0 ? seenToday : perDay;
+        double halfClick = clicks.pClick(0.5);
+        for (Slot slot : snapshot.slots()) {
+            Price price = slot.price;
+            long x = price.served.sumThenReset();
+            long left = slot.impressionsLimit - slot.shown();
+            if (left <= 0 || !slot.open()) {
+                continue;
+            }
+            double forecast = Math.max(1, restOfToday + perDay * Math.max(0, slot.endDate - today));
+            if (left >= REACH_GUARD * reach(slot, forecast)) {
+                price.lambda = 0; // it can barely fill with every fresh visitor it may still meet: never hold it back
+                continue;
+            }
+            double share = left / forecast;
+            double scale = slot.costPerImpression + halfClick * slot.costPerClick;
+            double cap = slot.costPerImpression + slot.costPerClick;
+            price.lambda = Math.min(cap, Math.max(0, price.lambda + step * scale * (x - share * a)));
+        }
+        clicks.refit();
+        version++;
+    }
+
+    /**
+     * How many more clients the campaign can still be shown: those in its audience not counted yet, each of whom visits
+     * in the window with probability 1 − e^(−F/N) (F visits forecast, N clients); infinite when the audience is
+     * unknown.
+     */
+    static double reach(Slot slot, double forecast) {
+        if (slot.audience < 0 || slot.clientsInAll <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double pool = Math.max(0, slot.audience - slot.shown());
+        return pool * (1 - Math.exp(-forecast / slot.clientsInAll));
+    }
+
+    /**
+     * Visits expected on a day: the smallest of the last three full days; -1 when there is no full day yet. The
+     * smallest, because the two errors do not cost the same: a day overestimated holds units back for visitors who
+     * never come (the visits skipped meanwhile are lost for good), a day underestimated only spends a unit now that a
+     * later visitor might have paid a little more for.
+     */
+    private double dayEstimate(int today) {
+        long least = Long.MAX_VALUE;
+        for (int d = Math.max(0, today - 3); d < today; d++) {
+            long total = finishedDays.computeIfAbsent(d, day -> counters.get(VISITS + day));
+            if (total > 0) {
+                least = Math.min(least, total);
+            }
+        }
+        return least == Long.MAX_VALUE ? -1 : least;
+    }
+
+    /** For tests and tools: the prices of {@code slots} now. */
+    double[] lambdas(List<Slot> slots) {
+        double[] out = new double[slots.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = slots.get(i).price.lambda;
+        }
+        return out;
+    }
+}

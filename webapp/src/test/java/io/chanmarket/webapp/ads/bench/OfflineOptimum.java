@@ -1,0 +1,114 @@
+package io.chanmarket.webapp.ads.bench;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offline optimum of a replayed visit sequence: the LP relaxation of the clairvoyant allocation, solved with
+ * OR-Tools' Glop.
+ *
+ * <pre>
+ * maximise   Σ_v Σ_{k∈E(v)} r(v,k) · x[v,k]
+ * subject to Σ_k x[v,k] ≤ 1                 every visit shows at most one ad
+ *            Σ_v x[v,k] ≤ L_k                every campaign within its impressions limit
+ *            Σ_{v: c(v)=c} x[v,k] ≤ 1        every (client, campaign) pair earns once
+ *            x ≥ 0
+ * </pre>
+ *
+ * E(v) holds the campaigns that existed, ran on the visit's day and fit the client at that moment; r(v,k) is the
+ * expected revenue of a first impression then, cost_per_impression + p(click)·cost_per_click, with the replay's hidden
+ * click truth and the prices and ML scores in force. Visits of one client with the same options (same day, no price or
+ * score change between them) are one group with a visit capacity of their count, so the LP has one variable per (group,
+ * campaign) instead of per (visit, campaign). Its optimum bounds from above the expected revenue of any server that
+ * keeps the limits.
+ */
+final class OfflineOptimum {
+
+    /** The options of a group of a client's visits, and how many visits the group has. */
+    private static final class Group {
+        final int client;
+        final int[] campaigns;
+        final double[] revenue;
+        int visits;
+
+        Group(int client, int[] campaigns, double[] revenue) {
+            this.client = client;
+            this.campaigns = campaigns;
+            this.revenue = revenue;
+        }
+    }
+
+    /** The LP's solution: its optimum, its size and how long Glop took. */
+    record Solution(double optimum, int variables, int constraints, long millis, String status) {
+    }
+
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<Integer, Long> limits = new HashMap<>();
+
+    /** A campaign's impressions limit (campaigns are identified by the replay's index). */
+    void limit(int campaign, long limit) {
+        limits.put(campaign, limit);
+    }
+
+    /**
+     * One visit of {@code client} in {@code epoch} (day and the count of price or score changes so far), with the
+     * campaigns it could be shown and their expected revenues.
+     */
+    void visit(int client, int epoch, int[] campaigns, double[] revenue) {
+        if (campaigns.length == 0) {
+            return;
+        }
+        groups.computeIfAbsent(client + "/" + epoch, k -> new Group(client, campaigns, revenue)).visits++;
+    }
+
+    int variables() {
+        return groups.values().stream().mapToInt(g -> g.campaigns.length).sum();
+    }
+
+    Solution solve() {
+        Loader.loadNativeLibraries();
+        long started = System.nanoTime();
+        MPSolver solver = MPSolver.createSolver("GLOP");
+        MPObjective objective = solver.objective();
+        objective.setMaximization();
+        Map<Integer, MPConstraint> byCampaign = new HashMap<>();
+        Map<Long, List<MPVariable>> byPair = new HashMap<>();
+        int variables = 0;
+        int constraints = 0;
+        for (Group g : groups.values()) {
+            MPConstraint visit = solver.makeConstraint(0, g.visits);
+            constraints++;
+            for (int j = 0; j < g.campaigns.length; j++) {
+                int k = g.campaigns[j];
+                MPVariable x = solver.makeNumVar(0, 1, "");
+                variables++;
+                objective.setCoefficient(x, g.revenue[j]);
+                visit.setCoefficient(x, 1);
+                MPConstraint limit = byCampaign.computeIfAbsent(k, c -> solver.makeConstraint(0, limits.get(c)));
+                limit.setCoefficient(x, 1);
+                byPair.computeIfAbsent(((long) g.client << 32) | k, p -> new ArrayList<>(2)).add(x);
+            }
+        }
+        constraints += byCampaign.size();
+        for (List<MPVariable> pair : byPair.values()) {
+            if (pair.size() > 1) {
+                MPConstraint once = solver.makeConstraint(0, 1);
+                pair.forEach(x -> once.setCoefficient(x, 1));
+                constraints++;
+            }
+        }
+        MPSolver.ResultStatus status = solver.solve();
+        double optimum = status == MPSolver.ResultStatus.OPTIMAL ? objective.value() : Double.NaN;
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        solver.delete();
+        return new Solution(optimum, variables, constraints, millis, status.name());
+    }
+}
