@@ -42,6 +42,10 @@ import java.util.regex.Pattern;
  * else embedded) with the in-process shared state ({@code --redis URI} for Redis). With {@code --url http://host:port}
  * it loads an application already running instead (start it with {@code APP_ADS_BENCH_ENDPOINT=true} for the trivial
  * endpoint).
+ *
+ * <p>
+ * Last, {@code --rate} (3,000; 0 = off) requests per second are sent to {@code GET /ads} in an open loop for half the
+ * measured time: latency at a fixed offered rate, which a closed loop at saturation cannot show.
  */
 public final class AdLoadBench {
 
@@ -110,12 +114,17 @@ public final class AdLoadBench {
             ImpressionWriter.Throughput after = node == null ? null : node.bean(ImpressionWriter.class).throughput();
             Phase noop = run(http, base, ids, "/bench/noop?c=", connections, Math.max(5, seconds / 2),
                     "GET /bench/noop", 0);
+            int rate = Integer.parseInt(opts.getOrDefault("rate", "3000"));
+            Phase fixed = rate <= 0 ? null : fixedRate(http, base, ids, rate, Math.max(10, seconds / 2));
             System.out.println();
             System.out.println("| endpoint | requests | non-2xx | req/s | p50 ms | p90 ms | p99 ms | max ms |");
             System.out.println("|---|---|---|---|---|---|---|---|");
             System.out.println(ads.line());
             System.out.println(ads.clicks().line());
             System.out.println(noop.line());
+            if (fixed != null) {
+                System.out.println(fixed.line());
+            }
             System.out.printf(Locale.ROOT, "%nGET /ads throughput = %.0f%% of the trivial endpoint's in this run%n",
                     100 * ads.perSecond() / noop.perSecond());
             if (before != null) {
@@ -329,6 +338,54 @@ public final class AdLoadBench {
      * with probability {@code clickShare} after an ad was shown, clicks it ({@code POST /ads/{id}/click}) before the
      * next request.
      */
+    /**
+     * An open loop: {@code GET /ads} sent at a fixed {@code rate} whatever the answers do, each latency measured from
+     * the moment the request was due (so a stall counts for every request it delays, not only for the one it hit); at
+     * most 512 requests in flight, a request that would pass that counts as an error.
+     */
+    private static Phase fixedRate(HttpClient http, URI base, List<String> clients, int rate, int seconds)
+            throws Exception {
+        int total = rate * seconds;
+        long[] micros = new long[total];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(512);
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(total);
+        SplittableRandom random = new SplittableRandom(99);
+        long start = System.nanoTime();
+        double period = 1e9 / rate;
+        for (int i = 0; i < total; i++) {
+            long due = start + (long) (i * period);
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 200_000));
+            }
+            if (!inFlight.tryAcquire()) {
+                errors.incrementAndGet();
+                micros[done.getAndIncrement()] = (System.nanoTime() - due) / 1000;
+                finished.countDown();
+                continue;
+            }
+            HttpRequest request = HttpRequest
+                    .newBuilder(base.resolve("/ads?client_id=" + clients.get(random.nextInt(clients.size()))))
+                    .timeout(Duration.ofSeconds(30)).build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                if (failure != null || response.statusCode() / 100 != 2) {
+                    errors.incrementAndGet();
+                }
+                micros[done.getAndIncrement()] = (System.nanoTime() - due) / 1000;
+                inFlight.release();
+                finished.countDown();
+            });
+        }
+        finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] sorted = Arrays.copyOf(micros, done.get());
+        Arrays.sort(sorted);
+        return new Phase("GET /ads at " + rate + "/s (open loop)", total, errors.get(), elapsed, sorted,
+                new Phase("-", 0, 0, 1, new long[0], null));
+    }
+
     private static Phase run(HttpClient http, URI base, List<String> clients, String path, int connections, int seconds,
             String name, double clickShare) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(connections);
