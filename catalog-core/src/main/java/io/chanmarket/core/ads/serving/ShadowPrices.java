@@ -21,11 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * every {@code period}, for every running campaign,
  *
  * <pre>
- * λ_k ← clamp(λ_k + η · v_k · (X_k − ρ_k · A), 0, v_k max)
+ * λ_k ← clamp(λ_k + η · v_k · (X_k − ρ_k · A), 0, cpi + cpc)
  *   A   = visits this node answered since the last step, X_k = new impressions of k it counted in them
  *   ρ_k = R_k / F_k: the share of the coming visits k needs to fill its limit
  *   R_k = impressions left (shared counter), F_k = visits forecast over k's remaining days
- *   v_k = cost_per_impression + ½ · cost_per_click: the campaign's scale, so η is a share of its value
+ *   v_k = cost_per_impression + p(click | ½) · cost_per_click: the campaign's scale, so η is a share of its value
+ *   η   = max(app.ads.bid-price.step, 4 / R_k), at most 0.5: small limits learn their price within a few units
  * </pre>
  *
  * A campaign served faster than it needs gets dearer (it keeps its units for the visitors where it earns most); one
@@ -54,6 +55,13 @@ class ShadowPrices {
     static final String VISITS = "ads:visits:";
     /** A campaign whose remaining units are this share of its remaining reach or more is served greedily (λ = 0). */
     static final double REACH_GUARD = 0.8;
+    /**
+     * A campaign's price should move by its whole scale within this many units served above (or below) its need, so
+     * that a small limit is not spent before its price has learned anything: η_k = max(η, this / units left), at most
+     * {@link #MAX_STEP}.
+     */
+    static final double UNITS_TO_LEARN = 4;
+    static final double MAX_STEP = 0.5;
 
     /** One campaign's price, kept across snapshots (price changes and new campaigns rebuild the snapshot). */
     static final class Price {
@@ -157,8 +165,9 @@ class ShadowPrices {
             }
             double share = left / forecast;
             double scale = slot.costPerImpression + halfClick * slot.costPerClick;
+            double eta = Math.min(MAX_STEP, Math.max(step, UNITS_TO_LEARN / left));
             double cap = slot.costPerImpression + slot.costPerClick;
-            price.lambda = Math.min(cap, Math.max(0, price.lambda + step * scale * (x - share * a)));
+            price.lambda = Math.min(cap, Math.max(0, price.lambda + eta * scale * (x - share * a)));
         }
         clicks.refit();
         version++;

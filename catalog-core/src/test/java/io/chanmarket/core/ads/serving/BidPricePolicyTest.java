@@ -88,7 +88,7 @@ class BidPricePolicyTest {
     void plentifulTrafficPricesAUnitAboveWhatAnUnscoredVisitorEarnsButBelowAFan() {
         history(1000);
         UUID advertiser = UUID.randomUUID();
-        Slot campaign = aCampaign(advertiser, 1, 10, 10, TODAY + 9); // 10 units over 10 days of 1,000 visits
+        Slot campaign = aCampaign(advertiser, 1, 10, 40, TODAY + 9); // 40 units over 10 days of 1,000 visits
         ServingIndex.Snapshot snapshot = snapshot();
         for (int i = 0; i < 100; i++) {
             prices.arrival(snapshot);
@@ -98,15 +98,17 @@ class BidPricePolicyTest {
         }
         prices.step(snapshot);
 
-        // F = (1000 - 100) + 9·1000 = 9,900 visits, ρ = 10 / 9,900; scale = 1 + 0.174·10 = 2.74
-        double expected = STEP * 2.74 * (10 - 10.0 / 9_900 * 100);
-        assertThat(prices.lambdas(snapshot.slots())[0]).isCloseTo(expected, within(1e-9)); // 1.356
+        // F = (1000 - 100) + 9·1000 = 9,900 visits, ρ = 40 / 9,900; scale v = 1 + 0.174·10 = 2.74;
+        // η = max(0.05, 4 / 40 units left) = 0.1
+        double eta = 0.1;
+        double expected = eta * 2.74 * (10 - 40.0 / 9_900 * 100);
+        assertThat(prices.lambdas(snapshot.slots())[0]).isCloseTo(expected, within(1e-9)); // 2.629
         ClientProfile unscored = aClient(Map.of(), ConcurrentHashMap.newKeySet());
-        // 1 + 0.34 - 1.356 < 0: the unit waits for a better visitor
+        // 1 + 0.34 - 2.629 < 0: the unit waits for a better visitor
         assertThat(policy.holdsBack(Candidates.of(unscored, snapshot), campaign, TODAY)).isTrue();
         assertThat(policy.best(Candidates.of(unscored, snapshot), TODAY)).isEmpty();
         assertThat(policy.servesHeldBack()).isFalse();
-        // a fan: 1 + 2.86 + 0.386 - 1.356 = 2.89 > 0
+        // a fan: 1 + 2.86 + 0.386 - 2.629 = 1.62 > 0
         ClientProfile fan = aClient(Map.of(advertiser, 5_000), ConcurrentHashMap.newKeySet());
         assertThat(policy.holdsBack(Candidates.of(fan, snapshot), campaign, TODAY)).isFalse();
         assertThat(policy.best(Candidates.of(fan, snapshot), TODAY)).containsExactly(campaign);
@@ -116,7 +118,8 @@ class BidPricePolicyTest {
             prices.arrival(snapshot);
         }
         prices.step(snapshot);
-        double decayed = Math.max(0, expected + STEP * 2.74 * (0 - 10.0 / (1000 * 9 + 50) * 1000));
+        // seen today 1,100 > the day's 1,000: the rest of today is D/20 = 50, F = 50 + 9,000
+        double decayed = Math.max(0, expected + eta * 2.74 * (0 - 40.0 / (1000 * 9 + 50) * 1000)); // 1.418
         assertThat(prices.lambdas(snapshot.slots())[0]).isCloseTo(decayed, within(1e-9));
     }
 
