@@ -91,7 +91,7 @@ class AccessIT extends AdminTestSupport {
         assertThat(slowed.statusCode()).isEqualTo(429);
         long retryAfter = Long.parseLong(slowed.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 5L);
-        assertThat(slowed.body()).contains("Too many failed attempts");
+        assertThat(slowed.body()).contains("Слишком много неудачных попыток");
         // the owner, from another address, signs in at once (finding 6: five failures locked the account)
         assertThat(signInFrom("192.0.2.10", username, PASSWORD).statusCode()).isEqualTo(303);
         // and after the delay, the right password works from the slowed address too

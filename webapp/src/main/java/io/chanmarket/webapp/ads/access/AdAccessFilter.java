@@ -18,11 +18,9 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
-import jakarta.inject.Named;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Who may call which ad API route: reads the caller from the request ({@code X-Api-Key} or
@@ -31,35 +29,59 @@ import java.util.concurrent.ExecutorService;
  * without {@link AdAccess} are not the ad API's and pass untouched. Key lookups run on the blocking executor; a request
  * that needs none (open contract paths, the operator key) is decided on the event loop.
  */
-@ServerFilter("/**")
+@ServerFilter(patterns = { "/advertisers/**", "/clients/**", "/ml-scores", "/time/**", "/stats/**", "/moderation/**",
+        "/report", "/reports/**", "/ad_images/**" })
 class AdAccessFilter {
 
     static final String KEY_HEADER = "X-Api-Key";
     private static final String ADMIN_COOKIE = "cm_admin_session";
-    /** Continue to the route (an empty answer lets the request through). */
-    private static final CompletableFuture<Optional<HttpResponse<?>>> PASS = CompletableFuture
-            .completedFuture(Optional.empty());
 
     private final AdApiAuth auth;
     private final AdvertiserApiKeys keys;
     private final BeanProvider<SignIn> signIn;
-    private final ExecutorService blocking;
 
-    AdAccessFilter(AdApiAuth auth, AdvertiserApiKeys keys, BeanProvider<SignIn> signIn,
-            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    AdAccessFilter(AdApiAuth auth, AdvertiserApiKeys keys, BeanProvider<SignIn> signIn) {
         this.auth = auth;
         this.keys = keys;
         this.signIn = signIn;
-        this.blocking = blocking;
     }
 
+    /** Key lookups read the database: this filter runs on the blocking executor (its routes do too). */
     @RequestFilter
-    CompletableFuture<Optional<HttpResponse<?>>> filter(HttpRequest<?> request) {
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    HttpResponse<?> filter(HttpRequest<?> request) {
+        return decide(request, true);
+    }
+
+    /**
+     * Serving and clicks ({@code /ads}, the hot path) are decided on the event loop: only the operator key (or mode
+     * {@code open}) opens them, which needs no database; any other credential gets 401 there.
+     */
+    @ServerFilter(patterns = { "/ads", "/ads/**" })
+    static class Serving {
+
+        private final AdAccessFilter access;
+
+        Serving(AdAccessFilter access) {
+            this.access = access;
+        }
+
+        @RequestFilter
+        @Nullable
+        HttpResponse<?> filter(HttpRequest<?> request) {
+            return access.decide(request, false);
+        }
+    }
+
+    /** Null to let the request through, else the refusal. */
+    @Nullable
+    HttpResponse<?> decide(HttpRequest<?> request, boolean mayBlock) {
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
         AnnotationMetadata metadata = route.isEmpty() ? AnnotationMetadata.EMPTY_METADATA
                 : route.get().getAnnotationMetadata();
         if (!metadata.hasAnnotation(AdAccess.class)) {
-            return PASS;
+            return null;
         }
         AdAccess.Need need = metadata.enumValue(AdAccess.class, AdAccess.Need.class).orElse(AdAccess.Need.OPERATOR);
         boolean contract = metadata.booleanValue(AdAccess.class, "contract").orElse(true);
@@ -68,23 +90,22 @@ class AdAccessFilter {
         if (key == null && cookie == null) {
             request.setAttribute(AdCaller.ATTRIBUTE, new AdCaller.Anonymous());
             boolean free = need == AdAccess.Need.ANYONE || (contract && auth.mode() == AdApiAuth.Mode.OPEN);
-            return free ? PASS : CompletableFuture.completedFuture(Optional.of(unauthorized()));
+            return free ? null : unauthorized();
         }
         if (key != null && auth.isOperatorKey(key)) {
             request.setAttribute(AdCaller.ATTRIBUTE, new AdCaller.Operator());
-            return PASS;
+            return null;
+        }
+        if (!mayBlock) {
+            return unauthorized();
         }
         Object advertiserId = route.get().getVariableValues().get("advertiserId");
-        return CompletableFuture.supplyAsync(() -> {
-            Optional<AdCaller> caller = key != null ? keys.advertiserOf(key).map(AdCaller.Advertiser::new)
-                    : admin(cookie);
-            if (caller.isEmpty()) {
-                return Optional.<HttpResponse<?>> of(unauthorized());
-            }
-            request.setAttribute(AdCaller.ATTRIBUTE, caller.get());
-            return allowed(caller.get(), need, advertiserId) ? Optional.<HttpResponse<?>> empty()
-                    : Optional.<HttpResponse<?>> of(forbidden());
-        }, blocking);
+        Optional<AdCaller> caller = key != null ? keys.advertiserOf(key).map(AdCaller.Advertiser::new) : admin(cookie);
+        if (caller.isEmpty()) {
+            return unauthorized();
+        }
+        request.setAttribute(AdCaller.ATTRIBUTE, caller.get());
+        return allowed(caller.get(), need, advertiserId) ? null : forbidden();
     }
 
     private static boolean allowed(AdCaller caller, AdAccess.Need need, @Nullable Object advertiserId) {
