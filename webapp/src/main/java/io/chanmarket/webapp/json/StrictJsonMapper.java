@@ -22,11 +22,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The JSON mapper of request bodies ({@link StrictJsonBodies}): Micronaut Serde's, except that reading is strict, in
- * this one place for every JSON body the server reads (JSON the application reads itself, from the database or other
- * services, keeps the ordinary mapper). A duplicated key, a value of the wrong JSON type (no coercion of floats to
- * integers, strings to numbers, numbers or booleans to strings, arrays to scalars) and text with a NUL character or an
- * unpaired surrogate are errors, which the framework turns into a 400 naming the field. Writing is unchanged.
+ * NOT INSTALLED YET (see docs/security.md, "Strict JSON"): installed as the server's JSON body handler, request bodies
+ * came out empty in the integration tests, so it was taken out before the deadline; the decoder rules stand as written.
+ * The JSON mapper of request bodies: Micronaut Serde's, except that reading is strict, in this one place for every JSON
+ * body the server reads (JSON the application reads itself, from the database or other services, keeps the ordinary
+ * mapper). A duplicated key, a value of the wrong JSON type (no coercion of floats to integers, strings to numbers,
+ * numbers or booleans to strings, arrays to scalars) and text with a NUL character or an unpaired surrogate are errors,
+ * which the framework turns into a 400 naming the field. Writing is unchanged.
  */
 public class StrictJsonMapper implements JacksonObjectMapper {
 
