@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    /** The ad API's auth mode: see docs/security.md. */
+    static final String AD_API_AUTH = "app.ads.auth";
 
     private Application() {
     }
@@ -101,6 +103,10 @@ public final class Application {
                 EmbeddedDatabase database = startEmbedded(dataDir, Math.max(port, 0));
                 embedded = Optional.of(database);
                 properties.putAll(database.datasourceProperties());
+            }
+            if (env.getProperty(AD_API_AUTH, String.class).filter(mode -> !mode.isBlank()).isEmpty()) {
+                // keys wherever a real database is configured; open only for the embedded one (local runs, checker)
+                properties.put(AD_API_AUTH, url.isPresent() ? "keys" : "open");
             }
             env.stop();
         }

@@ -10,6 +10,7 @@ import io.chanmarket.admin.web.Paging;
 import io.chanmarket.core.ads.advertisers.Advertiser;
 import io.chanmarket.core.ads.advertisers.AdvertiserSummary;
 import io.chanmarket.core.ads.advertisers.Advertisers;
+import io.chanmarket.core.ads.apikeys.AdvertiserApiKeys;
 import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.Campaigns;
 import io.chanmarket.core.ads.stats.AdStats;
@@ -47,8 +48,11 @@ public class AdStatsController {
     private final Campaigns campaigns;
     private final AdStats stats;
     private final AdminPages pages;
+    private final AdvertiserApiKeys keys;
 
-    AdStatsController(Advertisers advertisers, Campaigns campaigns, AdStats stats, AdminPages pages) {
+    AdStatsController(Advertisers advertisers, Campaigns campaigns, AdStats stats, AdminPages pages,
+            AdvertiserApiKeys keys) {
+        this.keys = keys;
         this.advertisers = advertisers;
         this.campaigns = campaigns;
         this.stats = stats;
@@ -64,8 +68,8 @@ public class AdStatsController {
     }
 
     @Introspected
-    public record AdvertiserPage(PageContext ctx, Advertiser advertiser, StatsView stats,
-            PageOf<CampaignRow> campaigns) {
+    public record AdvertiserPage(PageContext ctx, Advertiser advertiser, StatsView stats, PageOf<CampaignRow> campaigns,
+            List<AdvertiserApiKeys.ApiKey> keys) {
     }
 
     @Introspected
@@ -90,7 +94,8 @@ public class AdStatsController {
                 .map(c -> new CampaignRow(c, totals.getOrDefault(c.campaignId(), StatsView.NONE))).toList();
         PageOf<CampaignRow> list = new PageOf<>(rows, p, CAMPAIGNS_PAGE_SIZE, campaigns.count(key));
         StatsView view = StatsView.of(stats.advertiser(key), stats.advertiserDaily(key));
-        return page("admin/ads/advertiser", new AdvertiserPage(pages.context(request), advertiser, view, list));
+        return page("admin/ads/advertiser", new AdvertiserPage(pages.context(request), advertiser, view, list,
+                keys.list(advertiser.advertiserId())));
     }
 
     @Get("/advertisers/{id}/daily.csv")

@@ -3,6 +3,7 @@ package io.chanmarket.admin.auth;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.PageContext;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -31,10 +32,30 @@ class LoginController {
 
     private final SignIn signIn;
     private final AdminPages pages;
+    private final String addressHeader;
 
-    LoginController(SignIn signIn, AdminPages pages) {
+    LoginController(SignIn signIn, AdminPages pages,
+            @Value("${app.admin.sign-in.address-header:}") String addressHeader) {
         this.signIn = signIn;
         this.pages = pages;
+        this.addressHeader = addressHeader == null ? "" : addressHeader.strip();
+    }
+
+    /**
+     * The client's address: with {@code app.admin.sign-in.address-header} set (behind a proxy), the last entry of that
+     * header (the one our proxy added; earlier ones come from the client and are not trusted); else the socket's.
+     */
+    String clientAddress(HttpRequest<?> request) {
+        if (!addressHeader.isEmpty()) {
+            String value = request.getHeaders().get(addressHeader);
+            if (value != null && !value.isBlank()) {
+                String last = value.substring(value.lastIndexOf(',') + 1).strip();
+                if (!last.isEmpty() && last.length() <= 100) {
+                    return last;
+                }
+            }
+        }
+        return request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     @Serdeable
@@ -55,18 +76,18 @@ class LoginController {
     @Post("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> signIn(HttpRequest<?> request, @Body LoginForm form) {
-        String ip = request.getRemoteAddress().getAddress().getHostAddress();
+        String ip = clientAddress(request);
         SignIn.Result result = signIn.signIn(form.username(), form.password(), ip);
         String username = form.username() == null ? "" : form.username();
         if (result instanceof SignIn.Success success) {
             return HttpResponse.seeOther(URI.create("/admin"))
                     .cookie(AccessFilter.sessionCookie(request, success.token(), success.maxAge().toSeconds()));
         }
-        if (result instanceof SignIn.LockedOut locked) {
-            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(locked.retryAfter().toSeconds()))
+        if (result instanceof SignIn.Throttled throttled) {
+            long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds))
                     .body(new ModelAndView<>("admin/login", new LoginPage(pages.context(request), username,
-                            pages.context(request).t("login.locked", locked.retryAfter().toMinutes()))));
+                            pages.context(request).t("login.throttled", seconds))));
         }
         return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ModelAndView<>("admin/login",
                 new LoginPage(pages.context(request), username, pages.context(request).t("login.bad-credentials"))));

@@ -109,6 +109,48 @@ class SessionRepository {
                                                WHERE ip = ? AND success), '-infinity')""", ip, window);
     }
 
+    /** Failures counted for throttling, and when the last of them was. */
+    record Failures(long count, Instant last) {
+    }
+
+    /** Failures of the username from the address within the window and since the pair's last success. */
+    Failures pairFailures(String username, String ip, Duration window) {
+        return jdbc.prepareStatement("""
+                SELECT count(*), max(attempted_at) FROM login_attempt
+                WHERE username = ? AND ip = ? AND NOT success AND attempted_at > now() - ? * interval '1 second'
+                  AND attempted_at > COALESCE((SELECT max(attempted_at) FROM login_attempt
+                                               WHERE username = ? AND ip = ? AND success), '-infinity')""", ps -> {
+            ps.setString(1, username);
+            ps.setString(2, ip);
+            ps.setLong(3, window.toSeconds());
+            ps.setString(4, username);
+            ps.setString(5, ip);
+            return failures(ps);
+        });
+    }
+
+    /** Failures from the address within the window and since its last successful sign-in. */
+    Failures addressFailures(String ip, Duration window) {
+        return jdbc.prepareStatement("""
+                SELECT count(*), max(attempted_at) FROM login_attempt
+                WHERE ip = ? AND NOT success AND attempted_at > now() - ? * interval '1 second'
+                  AND attempted_at > COALESCE((SELECT max(attempted_at) FROM login_attempt
+                                               WHERE ip = ? AND success), '-infinity')""", ps -> {
+            ps.setString(1, ip);
+            ps.setLong(2, window.toSeconds());
+            ps.setString(3, ip);
+            return failures(ps);
+        });
+    }
+
+    private static Failures failures(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            java.sql.Timestamp last = rs.getTimestamp(2);
+            return new Failures(rs.getLong(1), last == null ? null : last.toInstant());
+        }
+    }
+
     void deleteAttemptsBefore(Duration window) {
         jdbc.prepareStatement("DELETE FROM login_attempt WHERE attempted_at < now() - ? * interval '1 second'", ps -> {
             ps.setLong(1, window.toSeconds());

@@ -17,9 +17,12 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Sign-in, sessions and lock-out. A session is an opaque random token (only its hash is stored) with an idle and an
- * absolute expiry and its own CSRF token. After too many failures per username or per address within the window, even a
- * correct password is refused until the failures age out.
+ * Sign-in, sessions and throttling. A session is an opaque random token (only its hash is stored) with an idle and an
+ * absolute expiry and its own CSRF token. Failed sign-ins slow down further attempts with delays that double per
+ * failure beyond a few free ones, counted per (username, address) and per address within the window (docs/security.md);
+ * an attempt inside its delay gets {@link Throttled} without its password being checked. There is no lock of an
+ * account: failures from one address never delay the same account from another address, so nobody can lock the owner
+ * out.
  */
 @Singleton
 @Requires(property = "app.roles.admin", notEquals = "false")
@@ -35,15 +38,19 @@ public class SignIn {
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
     private final Duration lockoutWindow;
-    private final int maxUserFailures;
-    private final int maxIpFailures;
+    private final int freePairFailures;
+    private final int freeAddressFailures;
+    private final Duration baseDelay;
+    private final Duration maxDelay;
 
     SignIn(AccountRepository accounts, SessionRepository sessions, PasswordHasher hasher, AuditLog audit,
             @Value("${app.admin.session.idle-timeout:30m}") Duration idleTimeout,
             @Value("${app.admin.session.absolute-timeout:12h}") Duration absoluteTimeout,
-            @Value("${app.admin.lockout.window:15m}") Duration lockoutWindow,
-            @Value("${app.admin.lockout.max-failures-per-user:5}") int maxUserFailures,
-            @Value("${app.admin.lockout.max-failures-per-ip:20}") int maxIpFailures) {
+            @Value("${app.admin.sign-in.window:15m}") Duration lockoutWindow,
+            @Value("${app.admin.sign-in.free-failures-per-user-and-address:3}") int freePairFailures,
+            @Value("${app.admin.sign-in.free-failures-per-address:10}") int freeAddressFailures,
+            @Value("${app.admin.sign-in.base-delay:1s}") Duration baseDelay,
+            @Value("${app.admin.sign-in.max-delay:5m}") Duration maxDelay) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -51,8 +58,10 @@ public class SignIn {
         this.idleTimeout = idleTimeout;
         this.absoluteTimeout = absoluteTimeout;
         this.lockoutWindow = lockoutWindow;
-        this.maxUserFailures = maxUserFailures;
-        this.maxIpFailures = maxIpFailures;
+        this.freePairFailures = freePairFailures;
+        this.freeAddressFailures = freeAddressFailures;
+        this.baseDelay = baseDelay;
+        this.maxDelay = maxDelay;
     }
 
     /** What a sign-in attempt led to. */
@@ -66,17 +75,17 @@ public class SignIn {
     public record BadCredentials() implements Result {
     }
 
-    /** Too many failures: try again after {@code retryAfter}. */
-    public record LockedOut(Duration retryAfter) implements Result {
+    /** Too many recent failures: try again after {@code retryAfter}. */
+    public record Throttled(Duration retryAfter) implements Result {
     }
 
     public Result signIn(String rawUsername, String password, String ip) {
         String username = AdminAccounts.normalize(rawUsername);
         String pass = password == null ? "" : password;
-        if (sessions.recentUserFailures(username, lockoutWindow) >= maxUserFailures
-                || sessions.recentIpFailures(ip, lockoutWindow) >= maxIpFailures) {
-            sessions.recordAttempt(username, ip, false);
-            return new LockedOut(lockoutWindow);
+        Duration wait = max(remaining(sessions.pairFailures(username, ip, lockoutWindow), freePairFailures),
+                remaining(sessions.addressFailures(ip, lockoutWindow), freeAddressFailures));
+        if (!wait.isZero()) {
+            return new Throttled(wait);
         }
         Optional<AccountRepository.Stored> stored = accounts.findByUsername(username);
         boolean ok;
@@ -100,6 +109,28 @@ public class SignIn {
     }
 
     /** The live session for a cookie token; refreshes its idle clock at most once a minute. */
+    /** The delay after {@code failures}: none up to the free ones, then base, 2 base, 4 base ... up to the maximum. */
+    Duration delayAfter(long failures, int free) {
+        if (failures <= free) {
+            return Duration.ZERO;
+        }
+        long doublings = Math.min(failures - free - 1, 30);
+        Duration delay = baseDelay.multipliedBy(1L << doublings);
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    private Duration remaining(SessionRepository.Failures failures, int free) {
+        if (failures.last() == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(Instant.now(), failures.last().plus(delayAfter(failures.count(), free)));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     public Optional<AdminPrincipal> resume(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package io.chanmarket.admin.catalog;
 
+import io.chanmarket.core.ads.AdsException;
+import io.chanmarket.core.ads.images.ImageCheck;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -15,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Channel logos on the local file system ({@code app.admin.logos.dir}). The type is decided by the file's first bytes,
- * never by its name or declared type; files are named by their SHA-256, so a URL never changes its content and can be
+ * never by its name or declared type (PNG, JPEG, WebP); the image is checked and re-encoded by {@link ImageCheck} like
+ * ad images (WebP is stored as PNG); files are named by their SHA-256, so a URL never changes its content and can be
  * cached for good.
  */
 @Singleton
@@ -23,6 +26,9 @@ public class LogoStore {
 
     /** URL prefix under which logos are served. */
     public static final String URL_PREFIX = "/media/logos/";
+
+    /** The largest side of a logo, in pixels. */
+    static final int MAX_SIDE = 4096;
 
     private final Path dir;
     private final long maxBytes;
@@ -66,10 +72,21 @@ public class LogoStore {
             return new Stored(null, "error.logo-size");
         }
         Optional<ImageType> type = sniff(content);
-        if (type.isEmpty()) {
+        if (type.isEmpty() || type.get() == ImageType.GIF) {
             return new Stored(null, "error.logo-type");
         }
-        String name = sha256(content) + "." + type.get().extension;
+        // checked and re-encoded like ad images: header dimensions and pixel budget before decoding, then the pixels
+        // written anew, so no truncated file, no appended payload (PNG+HTML polyglot) and no metadata is served
+        ImageCheck.Checked checked;
+        try {
+            checked = new ImageCheck(maxBytes, MAX_SIDE).check(content);
+        } catch (AdsException.Invalid e) {
+            return new Stored(null, "error.logo-damaged");
+        } catch (ImageCheck.Busy e) {
+            return new Stored(null, "error.logo-busy");
+        }
+        content = checked.bytes();
+        String name = sha256(content) + "." + (checked.format().extension().equals("jpg") ? "jpg" : "png");
         try {
             Files.createDirectories(dir);
             Path target = dir.resolve(name);

@@ -26,7 +26,19 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class ChannelsIT extends AdminTestSupport {
 
-    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+    static final byte[] PNG = realPng(16, 16);
+
+    static byte[] realPng(int width, int height) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(
+                    new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                    out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Inject
     CatalogEditing catalog;
@@ -149,7 +161,7 @@ class ChannelsIT extends AdminTestSupport {
     }
 
     @Test
-    void aLogoIsStoredAndServedWithCachingHeaders() {
+    void aLogoIsStoredAndServedWithCachingHeaders() throws Exception {
         AdminBrowser manager = signedIn(Role.MANAGER);
         long id = aChannel(manager, "With logo", Map.of());
         String version = versionOn(manager.get("/admin/channels/" + id).body());
@@ -161,7 +173,8 @@ class ChannelsIT extends AdminTestSupport {
 
         HttpResponse<byte[]> served = manager.getBytes(url);
         assertThat(served.statusCode()).isEqualTo(200);
-        assertThat(served.body()).isEqualTo(PNG);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served.body())).getWidth())
+                .isEqualTo(16);
         assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(served.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=31536000");
         assertThat(served.headers().firstValue("ETag")).isPresent();
@@ -176,8 +189,33 @@ class ChannelsIT extends AdminTestSupport {
         HttpResponse<String> refused = manager.upload("/admin/channels/" + id + "/logo", Map.of("version", version),
                 "logo", "logo.png", "<svg onload=alert(1)></svg>".getBytes());
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("The logo must be a PNG, JPEG, GIF or WebP image.");
+        assertThat(refused.body()).contains("The logo must be a PNG, JPEG or WebP image.");
         assertThat(catalog.channel(id).orElseThrow().logoUrl()).isNull();
+    }
+
+    @Test
+    void damagedPolyglotAndHugeLogosAreNotStoredAsUploaded() throws Exception {
+        AdminBrowser manager = signedIn(Role.MANAGER);
+        long id = aChannel(manager, "Bomb logo", Map.of());
+        String version = versionOn(manager.get("/admin/channels/" + id).body());
+        byte[] truncated = Arrays.copyOf(PNG, PNG.length / 2);
+        HttpResponse<String> refused = manager.upload("/admin/channels/" + id + "/logo", Map.of("version", version),
+                "logo", "logo.png", truncated);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("The logo cannot be read as an image");
+        byte[] huge = Arrays.copyOf(PNG, 33);
+        java.nio.ByteBuffer.wrap(huge, 16, 8).putInt(50_000).putInt(50_000);
+        assertThat(manager.upload("/admin/channels/" + id + "/logo", Map.of("version", version), "logo", "h.png", huge)
+                .statusCode()).isEqualTo(422);
+        assertThat(catalog.channel(id).orElseThrow().logoUrl()).isNull();
+        // a PNG with HTML appended is stored re-encoded: the HTML is gone
+        byte[] polyglot = Arrays.copyOf(PNG, PNG.length + 40);
+        System.arraycopy("<html><script>alert(1)</script></html>".getBytes(), 0, polyglot, PNG.length, 38);
+        HttpResponse<String> stored = manager.upload("/admin/channels/" + id + "/logo", Map.of("version", version),
+                "logo", "p.png", polyglot);
+        assertThat(stored.statusCode()).isEqualTo(303);
+        byte[] served = manager.getBytes(catalog.channel(id).orElseThrow().logoUrl()).body();
+        assertThat(new String(served, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("<script>");
     }
 
     @Test

@@ -3,10 +3,17 @@ package io.chanmarket.webapp.ads;
 import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.Jdbc;
 import io.chanmarket.core.ads.llm.LlmException;
+import io.chanmarket.webapp.ads.access.AdAccess;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.objectstorage.ObjectStorageException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.serde.annotation.Serdeable;
@@ -33,7 +40,7 @@ public class AdApiErrors implements ExceptionHandler<AdsException, HttpResponse<
     public record ApiError(int status, String error, String message) {
     }
 
-    static HttpResponse<ApiError> error(HttpStatus status, String message) {
+    public static MutableHttpResponse<ApiError> error(HttpStatus status, String message) {
         return HttpResponse.<ApiError> status(status).body(new ApiError(status.getCode(), status.getReason(), message));
     }
 
@@ -70,6 +77,33 @@ public class AdApiErrors implements ExceptionHandler<AdsException, HttpResponse<
         }
     }
 
+    /** Redis (shared serving state) is away or too slow: 503 with Retry-After, within the command timeout. */
+    @Produces
+    @Singleton
+    public static class RedisDown implements ExceptionHandler<io.lettuce.core.RedisException, HttpResponse<ApiError>> {
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, io.lettuce.core.RedisException exception) {
+            LOG.warn("Ad API request {} {} failed in Redis: {}", request.getMethod(), request.getPath(),
+                    exception.toString());
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "the ad engine's shared state is not available now; try again")
+                    .header("Retry-After", "1");
+        }
+    }
+
+    /** Too many images are being decoded at once: 503 with Retry-After. */
+    @Produces
+    @Singleton
+    public static class ImagesBusy
+            implements ExceptionHandler<io.chanmarket.core.ads.images.ImageCheck.Busy, HttpResponse<ApiError>> {
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request,
+                io.chanmarket.core.ads.images.ImageCheck.Busy exception) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage()).header("Retry-After", "1");
+        }
+    }
+
     /** An LLM feature was asked for but no LLM endpoint is configured: 503 saying so. */
     @Produces
     @Singleton
@@ -78,6 +112,42 @@ public class AdApiErrors implements ExceptionHandler<AdsException, HttpResponse<
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, LlmException.NotConfigured exception) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage());
+        }
+    }
+
+    /**
+     * A request whose body (or a query or path value) could not be read as the route's type: on the ad API, 400 in its
+     * own error shape with the reason, which names the field (for example
+     * {@code body: [0].age: expected an integer, not a string}); elsewhere the framework's usual answer.
+     */
+    @Produces
+    @Singleton
+    @Replaces(ConversionErrorHandler.class)
+    public static class BadInput extends ConversionErrorHandler {
+
+        public BadInput(ErrorResponseProcessor<?> processor) {
+            super(processor);
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
+            boolean adApi = RouteAttributes.getRouteMatch(request)
+                    .map(route -> route.getAnnotationMetadata().hasAnnotation(AdAccess.class)).orElse(false);
+            if (!adApi) {
+                return super.handle(request, exception);
+            }
+            return AdApiErrors.error(HttpStatus.BAD_REQUEST, reason(exception));
+        }
+
+        static String reason(ConversionErrorException exception) {
+            Throwable cause = exception.getCause() == null ? exception : exception.getCause();
+            String message = cause.getMessage() == null ? "not readable" : cause.getMessage();
+            String name = exception.getArgument() == null ? "value" : exception.getArgument().getName();
+            message = message.replaceAll("\\s+", " ").strip();
+            if (message.length() > 300) {
+                message = message.substring(0, 300) + "…";
+            }
+            return name + ": " + message;
         }
     }
 }

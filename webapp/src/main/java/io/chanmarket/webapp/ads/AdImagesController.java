@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.images.AdImages;
@@ -43,6 +44,7 @@ class AdImagesController {
         this.images = images;
     }
 
+    @AdAccess(value = AdAccess.Need.ADVERTISER, contract = false)
     @Post(PATH)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
@@ -57,6 +59,7 @@ class AdImagesController {
         }
     }
 
+    @AdAccess(value = AdAccess.Need.ADVERTISER, contract = false)
     @Post(PATH)
     @Consumes({ "image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_OCTET_STREAM })
     @Status(HttpStatus.CREATED)
@@ -64,12 +67,14 @@ class AdImagesController {
         return images.upload(advertiserId, campaignId, image);
     }
 
+    @AdAccess(value = AdAccess.Need.ADVERTISER, contract = false)
     @Delete(PATH)
     @Status(HttpStatus.NO_CONTENT)
     void delete(String advertiserId, String campaignId) {
         images.delete(advertiserId, campaignId);
     }
 
+    @AdAccess(value = AdAccess.Need.ANYONE, contract = false)
     @Get("/ad_images/{campaignId}/{file}")
     HttpResponse<?> serve(String campaignId, String file,
             @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

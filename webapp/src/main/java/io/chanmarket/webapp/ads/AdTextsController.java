@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.llm.AdTextRequest;
 import io.chanmarket.core.ads.llm.AdTextTask;
 import io.chanmarket.core.ads.llm.AdTexts;
@@ -21,6 +22,7 @@ import java.net.URI;
  * task at once, its state is read by id.
  */
 @Controller("/advertisers/{advertiserId}/ad-texts")
+@AdAccess(value = AdAccess.Need.ADVERTISER, contract = false)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Ad texts (LLM)")
 class AdTextsController {

@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.serving.Ad;
 import io.chanmarket.core.ads.serving.AdServer;
 import io.chanmarket.core.ads.serving.ClickRequest;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
  * holding no thread while it waits; what needs the database first moves to the blocking executor.
  */
 @Controller("/ads")
+@AdAccess(AdAccess.Need.OPERATOR)
 @Tag(name = "Ads")
 class AdsController {
 

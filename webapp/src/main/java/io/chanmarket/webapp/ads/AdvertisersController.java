@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.advertisers.Advertiser;
 import io.chanmarket.core.ads.advertisers.AdvertiserUpsert;
 import io.chanmarket.core.ads.advertisers.Advertisers;
@@ -31,11 +32,13 @@ class AdvertisersController {
         this.chatCodes = chatCodes;
     }
 
+    @AdAccess(AdAccess.Need.ADVERTISER)
     @Get("/advertisers/{advertiserId}")
     Advertiser get(String advertiserId) {
         return advertisers.get(advertiserId);
     }
 
+    @AdAccess(AdAccess.Need.OPERATOR)
     @Post("/advertisers/bulk")
     @Status(HttpStatus.CREATED)
     List<Advertiser> upsert(@Nullable @Body List<AdvertiserUpsert> upserts) {
@@ -46,12 +49,14 @@ class AdvertisersController {
      * Issues a one-time code with which a Telegram user signs in to the bot as this advertiser ({@code /login <code>}).
      * Single use, expires after {@code app.ads.chat-code-ttl}.
      */
+    @AdAccess(value = AdAccess.Need.ADVERTISER, contract = false)
     @Post("/advertisers/{advertiserId}/chat-codes")
     @Status(HttpStatus.CREATED)
     AdvertiserChatCodes.IssuedCode issueChatCode(String advertiserId) {
         return chatCodes.issue(advertiserId);
     }
 
+    @AdAccess(AdAccess.Need.OPERATOR)
     @Post("/ml-scores")
     @Status(HttpStatus.OK)
     void upsertScore(@Nullable @Body MlScoreUpsert score) {

@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.CampaignDraft;
 import io.chanmarket.core.ads.campaigns.Campaigns;
@@ -21,6 +22,7 @@ import java.util.List;
 
 /** Ad engine campaigns of one advertiser. Lists are paged (1-based {@code page}); the total is in X-Total-Count. */
 @Controller("/advertisers/{advertiserId}/campaigns")
+@AdAccess(AdAccess.Need.ADVERTISER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Campaigns")
 class CampaignsController {

@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.clients.Client;
 import io.chanmarket.core.ads.clients.ClientUpsert;
 import io.chanmarket.core.ads.clients.Clients;
@@ -17,6 +18,7 @@ import java.util.List;
 
 /** Ad engine clients. */
 @Controller
+@AdAccess(AdAccess.Need.OPERATOR)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Clients")
 class ClientsController {

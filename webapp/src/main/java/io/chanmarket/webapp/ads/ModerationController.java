@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.moderation.Moderation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -18,6 +19,7 @@ import java.util.List;
 
 /** Moderation of ad texts (an addition to the contract): the on/off switch and the blacklist. */
 @Controller("/moderation")
+@AdAccess(value = AdAccess.Need.OPERATOR, contract = false)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Moderation")
 class ModerationController {

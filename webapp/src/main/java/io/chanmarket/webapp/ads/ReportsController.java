@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.reports.Report;
 import io.chanmarket.core.ads.reports.ReportFilter;
 import io.chanmarket.core.ads.reports.ReportPage;
@@ -36,6 +37,7 @@ class ReportsController {
         this.reports = reports;
     }
 
+    @AdAccess(value = AdAccess.Need.ANYONE, contract = false)
     @Post("/report")
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Report a campaign's ad", description = """
@@ -51,6 +53,7 @@ class ReportsController {
         return reports.create(request);
     }
 
+    @AdAccess(value = AdAccess.Need.OPERATOR, contract = false)
     @Get("/reports")
     @Operation(summary = "List reports, newest first", description = """
             Filters: state (SENT, UNDER_REVIEW, ACTION_TAKEN, SKIPPED) and llm_flag (true, false, pending, none = \
@@ -65,6 +68,7 @@ class ReportsController {
         return HttpResponse.ok(found.items()).header("X-Total-Count", Long.toString(found.total()));
     }
 
+    @AdAccess(value = AdAccess.Need.OPERATOR, contract = false)
     @Get("/reports/{reportId}")
     @Operation(summary = "One report")
     @ApiResponse(responseCode = "200", description = "the report")

@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.stats.AdStats;
 import io.chanmarket.core.ads.stats.DailyStats;
 import io.chanmarket.core.ads.stats.Stats;
@@ -22,21 +23,25 @@ class StatsController {
         this.stats = stats;
     }
 
+    @AdAccess(AdAccess.Need.OPERATOR)
     @Get("/campaigns/{campaignId}")
     Stats campaign(String campaignId) {
         return stats.campaign(campaignId);
     }
 
+    @AdAccess(AdAccess.Need.OPERATOR)
     @Get("/campaigns/{campaignId}/daily")
     List<DailyStats> campaignDaily(String campaignId) {
         return stats.campaignDaily(campaignId);
     }
 
+    @AdAccess(AdAccess.Need.ADVERTISER)
     @Get("/advertisers/{advertiserId}/campaigns")
     Stats advertiser(String advertiserId) {
         return stats.advertiser(advertiserId);
     }
 
+    @AdAccess(AdAccess.Need.ADVERTISER)
     @Get("/advertisers/{advertiserId}/campaigns/daily")
     List<DailyStats> advertiserDaily(String advertiserId) {
         return stats.advertiserDaily(advertiserId);

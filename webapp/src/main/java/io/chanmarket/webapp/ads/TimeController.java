@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads;
 
+import io.chanmarket.webapp.ads.access.AdAccess;
 import io.chanmarket.core.ads.clock.AdClock;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The ad engine's emulated current day. */
 @Controller("/time")
+@AdAccess(AdAccess.Need.OPERATOR)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Time")
 class TimeController {

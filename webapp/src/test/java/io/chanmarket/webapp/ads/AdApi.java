@@ -34,16 +34,43 @@ public final class AdApi {
 
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
+    /** The operator key of the test configuration (application-test.yml). */
+    public static final String TEST_OPERATOR_KEY = "test-operator-key-0123456789abcdef";
+
     private final URI base;
     private final HttpClient http;
+    private final String key;
 
     public AdApi(URI base) {
         this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     public AdApi(URI base, HttpClient http) {
+        this(base, http, null);
+    }
+
+    private AdApi(URI base, HttpClient http, String key) {
         this.base = base;
         this.http = http;
+        this.key = key;
+    }
+
+    /** The same client sending {@code key} as {@code X-Api-Key}. */
+    public AdApi withKey(String key) {
+        return new AdApi(base, http, key);
+    }
+
+    /** The same client with the test configuration's operator key. */
+    public AdApi asOperator() {
+        return withKey(TEST_OPERATOR_KEY);
+    }
+
+    public Reply send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
     }
 
     public URI base() {
@@ -73,6 +100,9 @@ public final class AdApi {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

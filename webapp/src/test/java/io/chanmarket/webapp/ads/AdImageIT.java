@@ -37,7 +37,7 @@ class AdImageIT {
     void start() throws IOException {
         Path folder = Files.createTempDirectory("ad-images");
         app = AdEngineFixture.startNode(Map.of("app.ads.images.local-path", folder.toString()));
-        api = AdEngineFixture.apiOf(app);
+        api = AdEngineFixture.apiOf(app).asOperator();
     }
 
     @AfterAll
@@ -153,10 +153,9 @@ class AdImageIT {
     }
 
     private HttpResponse<String> upload(String path, String contentType, byte[] body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(api.base().resolve(URI.create(path))).header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(api.base().resolve(URI.create(path)))
+                .header("Content-Type", contentType).header("X-Api-Key", AdApi.TEST_OPERATOR_KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] png(int width, int height) throws IOException {

@@ -28,7 +28,7 @@ class AdTextsIT {
         app = AdEngineFixture
                 .startNode(Map.of("app.ads.llm.base-url", llm.baseUrl(), "app.ads.llm.model", "stand-in-model",
                         "app.ads.llm.timeout", "1s", "app.ads.llm.max-attempts", "2", "app.ads.llm.backoff", "10ms"));
-        api = AdEngineFixture.apiOf(app);
+        api = AdEngineFixture.apiOf(app).asOperator();
     }
 
     @AfterAll
@@ -138,7 +138,7 @@ class AdTextsIT {
     @Test
     void withoutAnLlmEndpointGenerationIsUnavailable() {
         try (Application.Running off = AdEngineFixture.startNode(Map.of())) {
-            AdApi offApi = AdEngineFixture.apiOf(off);
+            AdApi offApi = AdEngineFixture.apiOf(off).asOperator();
             String advertiser = new AdEngineFixture(offApi).advertiser();
             AdApi.Reply reply = offApi.post("/advertisers/" + advertiser + "/ad-texts",
                     Map.of("campaign_title", "Sale"));

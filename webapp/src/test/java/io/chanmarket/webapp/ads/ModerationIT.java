@@ -20,7 +20,7 @@ class ModerationIT {
     @BeforeAll
     void start() {
         app = AdEngineFixture.startNode(Map.of());
-        api = AdEngineFixture.apiOf(app);
+        api = AdEngineFixture.apiOf(app).asOperator();
         given = new AdEngineFixture(api);
     }
 

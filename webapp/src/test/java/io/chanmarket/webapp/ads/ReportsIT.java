@@ -48,8 +48,8 @@ class ReportsIT {
         Map<String, Object> on = new HashMap<>(llmProps);
         on.put("app.ads.reports.llm-check", "true");
         checking = AdEngineFixture.startNode(on);
-        api = AdEngineFixture.apiOf(plain);
-        checkingApi = AdEngineFixture.apiOf(checking);
+        api = AdEngineFixture.apiOf(plain).asOperator();
+        checkingApi = AdEngineFixture.apiOf(checking).asOperator();
     }
 
     @AfterAll

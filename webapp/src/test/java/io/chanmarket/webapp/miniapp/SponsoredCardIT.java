@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,8 @@ class SponsoredCardIT {
         // First request: the viewer becomes an engine client with nothing known, and nothing fits.
         HttpResponse<String> none = get("/app/sponsored", olga);
         assertThat(none.statusCode()).isEqualTo(204);
-        String clientId = Viewers.clientId(7_100_001L).toString();
+        String clientId = engine.node.bean(Viewers.class).clientId(7_100_001L).orElseThrow().toString();
+        assertThat(clientId).isNotEqualTo(UUID.nameUUIDFromBytes("tg:7100001".getBytes()).toString());
         AdApi.Reply client = engine.api.get("/clients/" + clientId);
         assertThat(client.status()).as(client.body()).isEqualTo(200);
         assertThat(client.json()).containsEntry("login", "tg:7100001").containsEntry("age", null)
@@ -116,10 +118,12 @@ class SponsoredCardIT {
         HttpResponse<String> english = post("/app/profile", initData(7_100_004L, "en"), "age=abc");
         assertThat(english.statusCode()).isEqualTo(422);
         assertThat(english.body()).contains("Enter the age as a whole number.");
-        assertThat(engine.api.get("/clients/" + Viewers.clientId(7_100_004L)).status()).isEqualTo(404);
+        assertThat(engine.node.bean(Viewers.class).clientId(7_100_004L)).isEmpty();
         // Everything left empty is a valid answer: nothing known.
         assertThat(post("/app/profile", anna, "age=&gender=&location=").statusCode()).isEqualTo(200);
-        assertThat(engine.api.get("/clients/" + Viewers.clientId(7_100_003L)).json()).containsEntry("age", null);
+        assertThat(
+                engine.api.get("/clients/" + engine.node.bean(Viewers.class).clientId(7_100_003L).orElseThrow()).json())
+                        .containsEntry("age", null);
         HttpResponse<String> page = http.send(request("/app/profile", anna).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.body()).contains("<html").contains("id=\"profile-form\"");
@@ -162,7 +166,7 @@ class SponsoredCardIT {
                 assertThat(http.send(request(base, path, user).header("HX-Request", "true").GET().build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(404);
             }
-            assertThat(new AdApi(base).get("/clients/" + Viewers.clientId(7_100_006L)).status()).isEqualTo(404);
+            assertThat(plain.context().getBean(Viewers.class).clientId(7_100_006L)).isEmpty();
         } finally {
             plain.close();
         }

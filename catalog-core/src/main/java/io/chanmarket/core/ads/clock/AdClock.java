@@ -4,6 +4,7 @@ import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.ChangeBus;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,13 @@ public class AdClock {
 
     private final ClockRepository repository;
     private final ChangeBus bus;
+    private final int maxAdvance;
     private volatile int today;
 
-    AdClock(ClockRepository repository, ChangeBus bus) {
+    AdClock(ClockRepository repository, ChangeBus bus, @Value("${app.ads.time.max-advance-days:365}") int maxAdvance) {
         this.repository = repository;
         this.bus = bus;
+        this.maxAdvance = maxAdvance;
         this.today = repository.currentDay();
         bus.subscribe(message -> {
             if (message.startsWith(PREFIX)) {
@@ -42,7 +45,9 @@ public class AdClock {
     }
 
     /**
-     * Sets the current day. The day only goes forward; setting the current day again is allowed and changes nothing.
+     * Sets the current day. The day only goes forward, by at most {@code app.ads.time.max-advance-days} (default 365)
+     * at a time, so one call cannot end every campaign for good; setting the current day again is allowed and changes
+     * nothing.
      *
      * @return the current day after the call
      */
@@ -52,6 +57,11 @@ public class AdClock {
         }
         if (day < 0) {
             throw new AdsException.Invalid("current_date must be 0 or more");
+        }
+        int current = repository.currentDay();
+        if ((long) day - current > maxAdvance) {
+            throw new AdsException.Invalid("current_date may move at most " + maxAdvance
+                    + " days ahead of the current day " + current + " at a time");
         }
         if (!repository.advance(day)) {
             throw new AdsException.Conflict(

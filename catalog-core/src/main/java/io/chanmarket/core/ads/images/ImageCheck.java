@@ -20,10 +20,11 @@ import javax.imageio.stream.ImageOutputStream;
  * <p>
  * The format is recognised by its magic bytes only (the declared content type and file name are ignored): PNG, JPEG or
  * WebP. The size must be at most {@code maxBytes}; the dimensions are read from the header before anything is decoded
- * and must be within {@code maxSide} on each side (so a small file cannot unpack into a huge bitmap); then the image
- * must decode completely. The pixels are written anew: PNG as PNG, JPEG as JPEG (quality 0.9), so no EXIF, XMP, ICC,
- * comment or text chunk of the upload survives. WebP is decoded with the TwelveMonkeys reader but the JDK has no WebP
- * writer, so a WebP upload is stored as a lossless PNG.
+ * and must be within {@code maxSide} on each side and {@link #MAX_PIXELS} in all (so a small file cannot unpack into a
+ * huge bitmap); at most {@link #MAX_CONCURRENT_DECODES} images decode at once in the JVM (others wait up to
+ * {@link #DECODE_WAIT}, then {@link Busy}); then the image must decode completely. The pixels are written anew: PNG as
+ * PNG, JPEG as JPEG (quality 0.9), so no EXIF, XMP, ICC, comment or text chunk of the upload survives. WebP is decoded
+ * with the TwelveMonkeys reader but the JDK has no WebP writer, so a WebP upload is stored as a lossless PNG.
  */
 public final class ImageCheck {
 
@@ -65,6 +66,26 @@ public final class ImageCheck {
     public record Checked(Format format, byte[] bytes, int width, int height) {
     }
 
+    /** Pixel budget of one image: more is refused before decoding (a small file may declare a huge bitmap). */
+    public static final long MAX_PIXELS = 25_000_000L;
+    /** Decodes at once in this JVM, ad images and logos together; more wait, at most {@link #DECODE_WAIT}. */
+    static final int MAX_CONCURRENT_DECODES = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final java.time.Duration DECODE_WAIT = java.time.Duration.ofSeconds(5);
+    private static final java.util.concurrent.Semaphore DECODES = new java.util.concurrent.Semaphore(
+            MAX_CONCURRENT_DECODES, true);
+
+    /** Too many images are being decoded right now: try again shortly. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("too many images are being checked right now; try again in a moment");
+        }
+    }
+
+    /** Decode slots free right now (tests). */
+    static int freeDecodeSlots() {
+        return DECODES.availablePermits();
+    }
+
     private final long maxBytes;
     private final int maxSide;
 
@@ -102,8 +123,20 @@ public final class ImageCheck {
         if (format == null) {
             throw new AdsException.Invalid("image must be a PNG, JPEG or WebP file (recognised by its content)");
         }
-        BufferedImage image = decode(bytes, format);
-        return new Checked(format, encode(image, format), image.getWidth(), image.getHeight());
+        try {
+            if (!DECODES.tryAcquire(DECODE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        try {
+            BufferedImage image = decode(bytes, format);
+            return new Checked(format, encode(image, format), image.getWidth(), image.getHeight());
+        } finally {
+            DECODES.release();
+        }
     }
 
     private BufferedImage decode(byte[] bytes, Format format) {
@@ -121,6 +154,10 @@ public final class ImageCheck {
                 if (width < 1 || height < 1 || width > maxSide || height > maxSide) {
                     throw new AdsException.Invalid("image is " + width + "x" + height
                             + " pixels; each side must be 1 to " + maxSide + " pixels");
+                }
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new AdsException.Invalid("image is " + width + "x" + height + " pixels; at most " + MAX_PIXELS
+                            + " pixels are accepted");
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null) {

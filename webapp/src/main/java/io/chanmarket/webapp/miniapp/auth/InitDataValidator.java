@@ -1,6 +1,7 @@
 package io.chanmarket.webapp.miniapp.auth;
 
 import io.chanmarket.core.catalog.users.TelegramUser;
+import io.chanmarket.webapp.json.Text;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -43,6 +44,11 @@ public final class InitDataValidator {
     public static final String PRODUCTION_KEY = "e7bf03a2fa4602af4580703d88dda5bb59f32ed8b02a56c187fe7d34caed242d";
     public static final String TEST_ENVIRONMENT_KEY = "40055058a4ee38156a06562e52eece92a771bcd8346a8c4615cb7376eddf72ec";
     private static final byte[] X509_ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    /** initData signed further ahead of our clock than this is refused (it would never expire). */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
+    /** Telegram user ids fit in a signed 53-bit integer. */
+    static final long MAX_USER_ID = (1L << 53) - 1;
 
     private final byte[] secret;
     private final Long botId;
@@ -102,6 +108,9 @@ public final class InitDataValidator {
             throw new InvalidInitData("no bot token or bot id configured");
         }
         Instant authDate = authDate(fields);
+        if (authDate.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+            throw new InvalidInitData("auth_date in the future: " + authDate);
+        }
         if (maxAge != null && !maxAge.isZero() && authDate.plus(maxAge).isBefore(clock.instant())) {
             throw new InvalidInitData("expired: auth_date " + authDate);
         }
@@ -183,9 +192,15 @@ public final class InitDataValidator {
             if (id == null || !id.isNumber()) {
                 throw new InvalidInitData("user without id");
             }
-            return new TelegramUser(id.getLongValue(), text(node, "first_name", ""), text(node, "last_name", null),
+            Number number = id.getNumberValue();
+            if (!(number instanceof Integer || number instanceof Long) || Math.abs(number.longValue()) > MAX_USER_ID) {
+                throw new InvalidInitData("user id outside the signed 53-bit range");
+            }
+            return new TelegramUser(number.longValue(), text(node, "first_name", ""), text(node, "last_name", null),
                     text(node, "username", null), text(node, "language_code", null), node.get("is_premium") != null
                             && node.get("is_premium").isBoolean() && node.get("is_premium").getBooleanValue());
+        } catch (InvalidInitData e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidInitData("user is not valid JSON");
         }
@@ -193,7 +208,8 @@ public final class InitDataValidator {
 
     private static String text(JsonNode node, String name, String fallback) {
         JsonNode value = node.get(name);
-        return value != null && value.isString() ? value.getStringValue() : fallback;
+        // Telegram's text is taken as it comes, less what no text may hold (NUL, unpaired surrogates)
+        return value != null && value.isString() ? Text.cleaned(value.getStringValue()) : fallback;
     }
 
     private static byte[] hmac(byte[] key, byte[] message) {

@@ -38,6 +38,8 @@ public final class BenchNode implements AutoCloseable {
         props.put("app.roles.bot", "false");
         props.put("app.roles.parser-schedule", "false");
         props.put("app.roles.mailing-sender", "false");
+        // the contract without credentials, as the organizers' checker calls it (docs/security.md)
+        props.put("app.ads.auth", "open");
         if (redisUri != null) {
             props.put("redis.uri", redisUri);
             props.put("app.redis.key-prefix", name + ":");

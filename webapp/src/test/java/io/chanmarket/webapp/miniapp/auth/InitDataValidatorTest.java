@@ -118,4 +118,43 @@ class InitDataValidatorTest {
         assertThatThrownBy(() -> noExpiry("42:TEST").validate("user=%ZZ&hash=00")).isInstanceOf(InvalidInitData.class);
         assertThatThrownBy(() -> noExpiry("42:TEST").validate("&&&")).isInstanceOf(InvalidInitData.class);
     }
+
+    private static String signed(long authDate, String userJson) {
+        return io.chanmarket.webapp.miniapp.SignedInitData
+                .sign(java.util.Map.of("auth_date", Long.toString(authDate), "user", userJson), TOKEN);
+    }
+
+    @Test
+    void initDataFromTheFutureIsRefused() throws Exception {
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        InitDataValidator validator = firstParty(TOKEN, Duration.ofHours(24), now);
+        String user = "{\"id\":42,\"first_name\":\"A\"}";
+        assertThat(validator.validate(signed(now.getEpochSecond() + 30, user)).user().id()).isEqualTo(42L);
+        assertThatThrownBy(() -> validator.validate(signed(now.getEpochSecond() + 61, user)))
+                .isInstanceOf(InvalidInitData.class).hasMessageContaining("future");
+        assertThatThrownBy(() -> validator.validate(signed(Long.MAX_VALUE / 1000, user)))
+                .isInstanceOf(InvalidInitData.class);
+    }
+
+    @Test
+    void userIdsOutsideSigned53BitsAreRefused() throws Exception {
+        InitDataValidator validator = noExpiry(TOKEN);
+        long now = Instant.now().getEpochSecond();
+        assertThat(validator.validate(signed(now, "{\"id\":9007199254740991}")).user().id())
+                .isEqualTo(9007199254740991L);
+        for (String id : new String[] { "9223372036854775808", "9007199254740992", "-9007199254740992", "1.5",
+                "\"42\"" }) {
+            assertThatThrownBy(() -> validator.validate(signed(now, "{\"id\":" + id + "}"))).as(id)
+                    .isInstanceOf(InvalidInitData.class);
+        }
+    }
+
+    @Test
+    void namesWithNulOrBrokenSurrogatesAreCleaned() throws Exception {
+        InitData data = noExpiry(TOKEN).validate(signed(Instant.now().getEpochSecond(),
+                "{\"id\":7,\"first_name\":\"Ev\\u0000e\\ud800\",\"last_name\":\"\\udc00X\",\"username\":\"e\\u0000\"}"));
+        assertThat(data.user().firstName()).isEqualTo("Eve");
+        assertThat(data.user().lastName()).isEqualTo("X");
+        assertThat(data.user().username()).isEqualTo("e");
+    }
 }
