@@ -4,7 +4,8 @@
   var hash = new URLSearchParams(location.hash.slice(1));
   var initData = (tg && tg.initData) || hash.get('tgWebAppData') || '';
   var start = (tg && tg.initDataUnsafe && tg.initDataUnsafe.start_param) || hash.get('tgWebAppStartParam')
-    || new URLSearchParams(location.search).get('tgWebAppStartParam') || '';
+    || new URLSearchParams(location.search).get('tgWebAppStartParam')
+    || new URLSearchParams(location.search).get('startapp') || '';
   var root = document.documentElement;
   if (tg) {
     tg.ready();

@@ -8,6 +8,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.servers.Server;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * that would otherwise fail obscurely, and, when no datasource URL is configured, starts an embedded PostgreSQL whose
  * data survives restarts.
  */
-@OpenAPIDefinition(info = @Info(title = "chanmarket", version = "0.1", description = "Telegram channel ad marketplace: Mini App, admin, and the ad engine API."))
+@OpenAPIDefinition(info = @Info(title = "chanmarket", version = "0.1", description = "Telegram channel ad marketplace: Mini App, admin, and the ad engine API."), servers = @Server(url = "/", description = "This server"))
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);

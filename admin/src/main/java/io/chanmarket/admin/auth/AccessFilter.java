@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Guards {@code /admin/**}: resumes the session from its cookie, checks the route's {@link Allowed} roles (routes
  * without it are for admins only, {@link PublicRoute}s for everybody) and, on every state-changing request, the
  * session's CSRF token ({@code X-CSRF-Token} header, the {@code _csrf} form field, or for multipart uploads the
- * {@code _csrf} query value).
+ * {@code _csrf} query value). An account that must change its generated password is sent to {@code /admin/password}
+ * until it has.
  */
 @ServerFilter("/admin/**")
 @Requires(property = "app.roles.admin", notEquals = "false")
@@ -71,6 +72,14 @@ class AccessFilter {
             return unauthenticated(request);
         }
         request.setAttribute(AdminPrincipal.ATTRIBUTE, principal.get());
+        if (principal.get().mustChangePassword() && !PasswordController.PATH.equals(request.getPath())
+                && !"/admin/logout".equals(request.getPath())) {
+            // A generated password (the first admin): nothing else until the account has chosen its own.
+            if (AdminPages.isHtmx(request)) {
+                return HttpResponse.status(HttpStatus.FORBIDDEN).header("HX-Redirect", PasswordController.PATH);
+            }
+            return HttpResponse.seeOther(URI.create(PasswordController.PATH));
+        }
         Role[] allowed = metadata.enumValues(Allowed.class, Role.class);
         if (!principal.get().hasAny(allowed)) {
             return views.error(pages.context(request), HttpStatus.FORBIDDEN, "error.forbidden");

@@ -64,12 +64,18 @@ class AccountRepository {
 
     /** Inserts an account; empty when the username is taken. */
     Optional<Long> insert(String username, Role role, String passwordHash) {
+        return insert(username, role, passwordHash, false);
+    }
+
+    /** Inserts an account, optionally forced to change its password at first sign-in; empty when the name is taken. */
+    Optional<Long> insert(String username, Role role, String passwordHash, boolean mustChangePassword) {
         return jdbc.prepareStatement("""
-                INSERT INTO admin_user (username, role, password_hash) VALUES (?, ?, ?)
+                INSERT INTO admin_user (username, role, password_hash, must_change_password) VALUES (?, ?, ?, ?)
                 ON CONFLICT (username) DO NOTHING RETURNING id""", ps -> {
             ps.setString(1, username);
             ps.setString(2, role.name());
             ps.setString(3, passwordHash);
+            ps.setBoolean(4, mustChangePassword);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
@@ -87,6 +93,18 @@ class AccountRepository {
             ps.setString(3, newPasswordHash);
             ps.setLong(4, id);
             ps.setLong(5, expectedVersion);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    /** Sets the account's own new password and clears the forced change. */
+    boolean changePassword(long id, String newPasswordHash) {
+        return jdbc.prepareStatement("""
+                UPDATE admin_user SET password_hash = ?, must_change_password = FALSE, version = version + 1,
+                       updated_at = now()
+                WHERE id = ? AND active""", ps -> {
+            ps.setString(1, newPasswordHash);
+            ps.setLong(2, id);
             return ps.executeUpdate() == 1;
         });
     }

@@ -62,11 +62,45 @@ public class AdminAccounts {
     }
 
     public Outcome create(String username, Role role, String password) {
-        Optional<Long> id = accounts.insert(normalize(username), role, hasher.hash(password));
+        return create(username, role, password, false);
+    }
+
+    /** Creates an account; {@code mustChangePassword}: it must choose a new password at first sign-in. */
+    public Outcome create(String username, Role role, String password, boolean mustChangePassword) {
+        Optional<Long> id = accounts.insert(normalize(username), role, hasher.hash(password), mustChangePassword);
         if (id.isEmpty()) {
             return new UsernameTaken();
         }
         return new Saved(find(id.get()).orElseThrow());
+    }
+
+    /** What changing one's own password led to. */
+    public enum PasswordChange {
+        CHANGED, WRONG_CURRENT, TOO_SHORT, SAME_AS_CURRENT, MISMATCH
+    }
+
+    /**
+     * The signed-in account changes its own password: the current one must match, the new one must be long enough,
+     * differ from it and be typed twice alike. Ends the account's other sessions; the caller's stays.
+     */
+    public PasswordChange changeOwnPassword(long id, String currentSessionTokenHash, String current, String next,
+            String repeated) {
+        AccountRepository.Stored stored = accounts.findById(id).orElse(null);
+        if (stored == null || current == null || !hasher.matches(current, stored.passwordHash())) {
+            return PasswordChange.WRONG_CURRENT;
+        }
+        if (next == null || next.length() < PasswordHasher.MIN_LENGTH) {
+            return PasswordChange.TOO_SHORT;
+        }
+        if (!next.equals(repeated)) {
+            return PasswordChange.MISMATCH;
+        }
+        if (next.equals(current)) {
+            return PasswordChange.SAME_AS_CURRENT;
+        }
+        accounts.changePassword(id, hasher.hash(next));
+        sessions.deleteOtherSessions(id, currentSessionTokenHash);
+        return PasswordChange.CHANGED;
     }
 
     /** Changes role and active flag, and the password when {@code newPassword} is not blank. */

@@ -1,7 +1,14 @@
 package io.chanmarket.admin.auth;
 
-/** The signed-in account of the current request, with its session's CSRF token. */
-public record AdminPrincipal(long id, String username, Role role, String csrfToken) {
+/**
+ * The signed-in account of the current request, with its session's CSRF token; {@code mustChangePassword}: the account
+ * has a generated password, and may only change it (or sign out) until it does.
+ */
+public record AdminPrincipal(long id, String username, Role role, String csrfToken, boolean mustChangePassword) {
+
+    public AdminPrincipal(long id, String username, Role role, String csrfToken) {
+        this(id, username, role, csrfToken, false);
+    }
 
     /** Request attribute under which the access filter stores the principal. */
     public static final String ATTRIBUTE = "chanmarket.admin.principal";

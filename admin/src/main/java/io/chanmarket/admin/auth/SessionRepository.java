@@ -35,7 +35,7 @@ class SessionRepository {
     /** The session's account when the session is neither expired nor idle too long and the account is active. */
     Optional<Live> findLive(String tokenHash, Duration idle) {
         return jdbc.prepareStatement("""
-                SELECT u.id, u.username, u.role, s.csrf_token, s.last_seen_at
+                SELECT u.id, u.username, u.role, s.csrf_token, s.last_seen_at, u.must_change_password
                 FROM admin_session s JOIN admin_user u ON u.id = s.user_id
                 WHERE s.token_hash = ? AND s.expires_at > now() AND s.last_seen_at > now() - ? * interval '1 second'
                   AND u.active""", ps -> {
@@ -46,7 +46,7 @@ class SessionRepository {
                     return Optional.empty();
                 }
                 AdminPrincipal principal = new AdminPrincipal(rs.getLong(1), rs.getString(2),
-                        Role.valueOf(rs.getString(3)), rs.getString(4));
+                        Role.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(6));
                 return Optional.of(new Live(principal, rs.getTimestamp(5).toInstant()));
             }
         });
@@ -69,6 +69,14 @@ class SessionRepository {
     void deleteForUser(long userId) {
         jdbc.prepareStatement("DELETE FROM admin_session WHERE user_id = ?", ps -> {
             ps.setLong(1, userId);
+            return ps.executeUpdate();
+        });
+    }
+
+    void deleteOtherSessions(long userId, String keptTokenHash) {
+        jdbc.prepareStatement("DELETE FROM admin_session WHERE user_id = ? AND token_hash <> ?", ps -> {
+            ps.setLong(1, userId);
+            ps.setString(2, keptTokenHash);
             return ps.executeUpdate();
         });
     }

@@ -21,6 +21,12 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.chanmarket.webapp.ads.contract.AdApiSchemas;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +39,7 @@ import java.io.UncheckedIOException;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Campaign images")
+@ApiResponse(responseCode = "400", description = "Invalid input (the message says what)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
 class AdImagesController {
 
     private static final String PATH = "/advertisers/{advertiserId}/campaigns/{campaignId}/ad_image";
@@ -48,7 +55,12 @@ class AdImagesController {
     @Post(PATH)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
-    Campaign uploadForm(String advertiserId, String campaignId, @Nullable @Part("image") CompletedFileUpload image) {
+    @Operation(summary = "Upload or replace the campaign's image (multipart part 'image'; PNG, JPEG or WebP)")
+    @ApiResponse(responseCode = "404", description = "No such campaign of this advertiser", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
+    Campaign uploadForm(
+            @Parameter(description = "The advertiser's UUID", schema = @Schema(type = "string", format = "uuid")) String advertiserId,
+            @Parameter(description = "The campaign's UUID", schema = @Schema(type = "string", format = "uuid")) String campaignId,
+            @Nullable @Part("image") CompletedFileUpload image) {
         if (image == null) {
             throw new AdsException.Invalid("image is required: send the file as multipart part 'image'");
         }
@@ -63,19 +75,30 @@ class AdImagesController {
     @Post(PATH)
     @Consumes({ "image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_OCTET_STREAM })
     @Status(HttpStatus.CREATED)
-    Campaign uploadBody(String advertiserId, String campaignId, @Nullable @Body byte[] image) {
+    @Operation(summary = "Upload or replace the campaign's image (the body is the image)")
+    @ApiResponse(responseCode = "404", description = "No such campaign of this advertiser", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
+    Campaign uploadBody(
+            @Parameter(description = "The advertiser's UUID", schema = @Schema(type = "string", format = "uuid")) String advertiserId,
+            @Parameter(description = "The campaign's UUID", schema = @Schema(type = "string", format = "uuid")) String campaignId,
+            @Nullable @Body byte[] image) {
         return images.upload(advertiserId, campaignId, image);
     }
 
     @AdAccess(value = AdAccess.Need.ADVERTISER, contract = false)
     @Delete(PATH)
     @Status(HttpStatus.NO_CONTENT)
-    void delete(String advertiserId, String campaignId) {
+    @Operation(summary = "Remove the campaign's image")
+    @ApiResponse(responseCode = "404", description = "No such campaign of this advertiser", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
+    void delete(
+            @Parameter(description = "The advertiser's UUID", schema = @Schema(type = "string", format = "uuid")) String advertiserId,
+            @Parameter(description = "The campaign's UUID", schema = @Schema(type = "string", format = "uuid")) String campaignId) {
         images.delete(advertiserId, campaignId);
     }
 
     @AdAccess(value = AdAccess.Need.ANYONE, contract = false)
     @Get("/ad_images/{campaignId}/{file}")
+    @Operation(summary = "An uploaded campaign image (cacheable, with an ETag)")
+    @ApiResponse(responseCode = "404", description = "No such image", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
     HttpResponse<?> serve(String campaignId, String file,
             @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return images.read(campaignId + "/" + file).<HttpResponse<?>> map(image -> {

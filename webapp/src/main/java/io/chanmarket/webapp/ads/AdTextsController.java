@@ -14,6 +14,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.chanmarket.webapp.ads.contract.AdApiSchemas;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
@@ -25,6 +29,7 @@ import java.net.URI;
 @AdAccess(value = AdAccess.Need.ADVERTISER, contract = false)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Ad texts (LLM)")
+@ApiResponse(responseCode = "400", description = "Invalid input (the message says what)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
 class AdTextsController {
 
     private final AdTexts texts;
@@ -42,7 +47,9 @@ class AdTextsController {
     @ApiResponse(responseCode = "400", description = "bad advertiser id, missing or too long campaign_title")
     @ApiResponse(responseCode = "404", description = "unknown advertiser or campaign")
     @ApiResponse(responseCode = "503", description = "no LLM endpoint is configured")
-    HttpResponse<AdTextTask> start(String advertiserId, @Nullable @Body AdTextRequest request) {
+    HttpResponse<AdTextTask> start(
+            @Parameter(description = "The advertiser's UUID", schema = @Schema(type = "string", format = "uuid")) String advertiserId,
+            @Nullable @Body AdTextRequest request) {
         AdTextTask task = texts.start(advertiserId, request);
         return HttpResponse.accepted(URI.create("/advertisers/" + task.advertiserId() + "/ad-texts/" + task.taskId()))
                 .body(task);
@@ -55,7 +62,9 @@ class AdTextsController {
     @ApiResponse(responseCode = "200", description = "the task")
     @ApiResponse(responseCode = "400", description = "bad id")
     @ApiResponse(responseCode = "404", description = "no such task for this advertiser")
-    AdTextTask get(String advertiserId, String taskId) {
+    AdTextTask get(
+            @Parameter(description = "The advertiser's UUID", schema = @Schema(type = "string", format = "uuid")) String advertiserId,
+            @Parameter(description = "The task's UUID", schema = @Schema(type = "string", format = "uuid")) String taskId) {
         return texts.get(advertiserId, taskId);
     }
 }

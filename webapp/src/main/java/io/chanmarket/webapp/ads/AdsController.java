@@ -14,6 +14,14 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.chanmarket.webapp.ads.contract.AdApiSchemas;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 @Controller("/ads")
 @AdAccess(AdAccess.Need.OPERATOR)
 @Tag(name = "Ads")
+@ApiResponse(responseCode = "400", description = "Invalid input: a malformed UUID, a missing or wrong field (the message says which)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
 class AdsController {
 
     private final AdServer server;
@@ -37,14 +46,23 @@ class AdsController {
     }
 
     @Get
-    CompletableFuture<Ad> serve(@Nullable @QueryValue("client_id") String clientId) {
+    @Operation(operationId = "getAdForClient", summary = "The ad to show this client now (the impression is recorded)", parameters = @Parameter(name = "client_id", in = ParameterIn.QUERY, required = true, description = "The client's UUID", schema = @Schema(type = "string", format = "uuid")))
+    @ApiResponse(responseCode = "200", description = "The ad", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Ad.class)))
+    @ApiResponse(responseCode = "404", description = "No such client, or no ad fits this client now", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
+    CompletableFuture<Ad> serve(@Parameter(hidden = true) @Nullable @QueryValue("client_id") String clientId) {
         return server.serveAsync(clientId, blocking);
     }
 
     @Post("/{adId}/click")
     @Status(HttpStatus.NO_CONTENT)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    void click(String adId, @Nullable @Body ClickRequest click) {
+    @Operation(operationId = "recordAdClick", summary = "Record a client's click on an ad it was shown (counted once)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "Who clicked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.ClickRequest.class)))
+    @ApiResponse(responseCode = "204", description = "The click is recorded")
+    @ApiResponse(responseCode = "404", description = "No such ad or client, or the ad was never shown to this client", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
+    void click(
+            @Parameter(name = "adId", description = "The ad's UUID (its campaign's id)", schema = @Schema(type = "string", format = "uuid")) String adId,
+            @Nullable @Body ClickRequest click) {
         server.click(adId, click);
     }
 }

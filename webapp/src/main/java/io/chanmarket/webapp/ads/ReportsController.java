@@ -19,6 +19,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.chanmarket.webapp.ads.contract.AdApiSchemas;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
@@ -29,6 +33,7 @@ import java.util.List;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
+@ApiResponse(responseCode = "400", description = "Invalid input (the message says what)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdApiSchemas.Error.class)))
 class ReportsController {
 
     private final Reports reports;
@@ -74,7 +79,8 @@ class ReportsController {
     @ApiResponse(responseCode = "200", description = "the report")
     @ApiResponse(responseCode = "400", description = "bad id")
     @ApiResponse(responseCode = "404", description = "no such report")
-    Report get(String reportId) {
+    Report get(
+            @Parameter(description = "The report's UUID", schema = @Schema(type = "string", format = "uuid")) String reportId) {
         return reports.get(reportId);
     }
 }

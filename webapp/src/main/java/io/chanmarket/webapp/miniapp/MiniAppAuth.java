@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Authenticates Mini App requests by the raw initData in {@code Authorization: tma <initData>}. In dev mode
  * ({@code app.miniapp.dev-user-id} set) a request without it acts as that user; this is logged loudly at start-up.
+ * Without any bot configured (no token, no bot id), a request without initData from this machine
+ * ({@link LocalRequests}) acts as the preview user, so the app can be tried in a plain browser; never a request from
+ * elsewhere.
  */
 @Context
 class MiniAppAuth {
@@ -28,6 +31,8 @@ class MiniAppAuth {
     private static final Logger LOG = LoggerFactory.getLogger(MiniAppAuth.class);
     private static final String SCHEME = "tma ";
     private static final int MAX_REMEMBERED = 20_000;
+    /** The local preview user's id: far above real Telegram ids' current range, and fixed across runs. */
+    static final long PREVIEW_USER_ID = 9_000_000_000_001L;
 
     private final InitDataValidator validator;
     private final TelegramUsers users;
@@ -56,9 +61,20 @@ class MiniAppAuth {
             LOG.warn("* Never enable app.miniapp.dev-user-id in production.");
             LOG.warn("**************************************************************************");
         }
-        if ((settings.botToken() == null || settings.botToken().isBlank()) && settings.botId() == null) {
-            LOG.warn("No app.miniapp.bot-token (or bot-id): Mini App requests cannot be authenticated");
+        if (!botConfigured(settings)) {
+            LOG.info("No bot token (TELEGRAM_BOT_TOKEN) or bot id: /app opened from this machine acts as a preview "
+                    + "user; requests from elsewhere need Telegram's initData and are refused");
         }
+    }
+
+    /** Whether Telegram initData can be checked at all (a token or a bot id); without, the local preview is on. */
+    static boolean botConfigured(MiniAppSettings settings) {
+        return (settings.botToken() != null && !settings.botToken().isBlank()) || settings.botId() != null;
+    }
+
+    /** Whether this request, without initData, would act as the preview user. */
+    boolean previewFor(HttpRequest<?> request) {
+        return settings.devUserId() == null && !botConfigured(settings) && LocalRequests.isLocal(request);
     }
 
     private InitData validated(String raw) throws InvalidInitData {
@@ -88,12 +104,18 @@ class MiniAppAuth {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         MiniAppUser user;
         if (header == null || header.isBlank()) {
-            if (settings.devUserId() == null) {
+            if (settings.devUserId() != null) {
+                TelegramUser dev = new TelegramUser(settings.devUserId(), "Dev", "User", "dev_user",
+                        settings.devUserLanguage(), false);
+                user = new MiniAppUser(dev, Texts.languageOf(dev.languageCode()), null);
+            } else if (previewFor(request)) {
+                String language = Texts
+                        .languageOf(request.getHeaders().findFirst(HttpHeaders.ACCEPT_LANGUAGE).orElse(null));
+                TelegramUser preview = new TelegramUser(PREVIEW_USER_ID, "Preview", null, null, language, false);
+                user = new MiniAppUser(preview, language, null, true);
+            } else {
                 throw new MiniAppProblem.NoInitData();
             }
-            TelegramUser dev = new TelegramUser(settings.devUserId(), "Dev", "User", "dev_user",
-                    settings.devUserLanguage(), false);
-            user = new MiniAppUser(dev, Texts.languageOf(dev.languageCode()), null);
         } else {
             if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
                 throw new MiniAppProblem.BadInitData("Authorization scheme is not tma");

@@ -34,10 +34,12 @@ class MiniAppErrorHandler implements ExceptionHandler<MiniAppProblem, HttpRespon
 
     private final ShellFactory shells;
     private final ViewsRendererLocator renderers;
+    private final MiniAppSettings settings;
 
-    MiniAppErrorHandler(ShellFactory shells, ViewsRendererLocator renderers) {
+    MiniAppErrorHandler(ShellFactory shells, ViewsRendererLocator renderers, MiniAppSettings settings) {
         this.shells = shells;
         this.renderers = renderers;
+        this.settings = settings;
     }
 
     /** Error responses bypass the views filter, so they are rendered here. */
@@ -66,7 +68,16 @@ class MiniAppErrorHandler implements ExceptionHandler<MiniAppProblem, HttpRespon
         HttpStatus status;
         String titleKey;
         String messageKey;
-        if (problem instanceof MiniAppProblem.NoInitData || problem instanceof MiniAppProblem.BadInitData) {
+        String link = null;
+        String linkKey = null;
+        if (problem instanceof MiniAppProblem.NoInitData) {
+            // Opened outside Telegram (there never was a session): point to the bot, not "session expired".
+            status = HttpStatus.UNAUTHORIZED;
+            titleKey = "error.outside.title";
+            messageKey = "error.outside.message";
+            link = "https://t.me/" + settings.botUsername();
+            linkKey = "error.outside.link";
+        } else if (problem instanceof MiniAppProblem.BadInitData) {
             status = HttpStatus.UNAUTHORIZED;
             titleKey = "error.auth.title";
             messageKey = "error.auth.message";
@@ -85,7 +96,7 @@ class MiniAppErrorHandler implements ExceptionHandler<MiniAppProblem, HttpRespon
             return HttpResponse.status(status).body(new ApiError(status.name().toLowerCase(), message));
         }
         Texts t = Texts.of(language(request));
-        Views.Notice notice = new Views.Notice(t, titleKey, messageKey);
+        Views.Notice notice = new Views.Notice(t, titleKey, messageKey, link, linkKey);
         String body = Htmx.wantsPartial(request) ? html(request, "miniapp/notice", new Views.Partial(notice))
                 : html(request, "miniapp/page_notice", new Views.Page(shells.shell(t, true), notice));
         MutableHttpResponse<String> response = Htmx.privateHtml(HttpResponse.status(status).body(body))

@@ -60,8 +60,23 @@ class MiniAppPages {
         this.settings = settings;
     }
 
+    /**
+     * Home. {@code startapp} (a plain load of {@code /app?startapp=ch_1}, as in the local preview) is routed like the
+     * start payload and redirected to its page, so a reload does not count the arrival twice.
+     */
     @Get
-    HttpResponse<?> home(HttpRequest<?> request, MiniAppUser user) {
+    HttpResponse<?> home(HttpRequest<?> request, MiniAppUser user, @Nullable @QueryValue String startapp) {
+        if (startapp != null && !startapp.isBlank() && !Htmx.wantsPartial(request)) {
+            events.record(Event.of(EventType.MINIAPP_OPEN, user.id()));
+            DeepLinks.Target target = deepLinks.resolve(startapp, user.id());
+            if (target instanceof DeepLinks.Target.ToChannel c) {
+                return Htmx.privateHtml(HttpResponse.seeOther(URI.create("/app/channels/" + c.id())));
+            }
+            if (target instanceof DeepLinks.Target.ToCategory c) {
+                return Htmx.privateHtml(HttpResponse.seeOther(URI.create("/app/categories/" + c.id())));
+            }
+            return page(request, user, "home", home(user, ((DeepLinks.Target.Home) target).noticeKey()));
+        }
         return page(request, user, "home", home(user, null));
     }
 
@@ -184,7 +199,7 @@ class MiniAppPages {
     }
 
     private MutableHttpResponse<?> page(HttpRequest<?> request, MiniAppUser user, String name, Object view) {
-        return Htmx.render(request, shells.shell(Texts.of(user.language()), true), name, view);
+        return Htmx.render(request, shells.shell(Texts.of(user.language()), true, user.preview()), name, view);
     }
 
     private String managerLink(Texts t, ChannelDetails channel) {

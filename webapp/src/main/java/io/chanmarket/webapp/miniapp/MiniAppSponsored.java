@@ -110,7 +110,7 @@ class MiniAppSponsored {
     }
 
     private Views.Shell shell(MiniAppUser user) {
-        return shells.shell(Texts.of(user.language()), true);
+        return shells.shell(Texts.of(user.language()), true, user.preview());
     }
 
     private static HttpResponse<?> partial(Views.Sponsored view) {

@@ -15,6 +15,10 @@ class ShellFactory {
     }
 
     Views.Shell shell(Texts t, boolean filled) {
-        return new Views.Shell(t, settings.telegramScript(), HTMX, filled);
+        return shell(t, filled, false);
+    }
+
+    Views.Shell shell(Texts t, boolean filled, boolean preview) {
+        return new Views.Shell(t, settings.telegramScript(), HTMX, filled, preview);
     }
 }

@@ -18,8 +18,11 @@ public final class Views {
     private Views() {
     }
 
-    /** The page frame: texts, script locations, and whether the server already filled the view. */
-    public record Shell(Texts t, String telegramScript, String htmxScript, boolean filled) {
+    /**
+     * The page frame: texts, script locations, whether the server already filled the view, and whether the preview bar
+     * ("not in Telegram") is shown.
+     */
+    public record Shell(Texts t, String telegramScript, String htmxScript, boolean filled, boolean preview) {
     }
 
     /** A full page: the frame around one partial. */
@@ -75,6 +78,11 @@ public final class Views {
     public record Favorites(Texts t, List<ChannelSummary> channels) {
     }
 
-    public record Notice(Texts t, String titleKey, String messageKey) {
+    /** A notice page; {@code link}: an optional button (e.g. {@code t.me/<bot>}) labelled by {@code linkKey}. */
+    public record Notice(Texts t, String titleKey, String messageKey, @Nullable String link, @Nullable String linkKey) {
+
+        public Notice(Texts t, String titleKey, String messageKey) {
+            this(t, titleKey, messageKey, null, null);
+        }
     }
 }

@@ -57,9 +57,17 @@ final class HeadlessChromium {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
-    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    /**
+     * Saves what the browser shows as {@code target/screenshots/<name>.png}, and also into the folder named by the
+     * {@code screenshots.dir} system property when it is set (the documentation's screenshots: see docs/testing.md).
+     */
     static void screenshot(WebDriver browser, String name) throws Exception {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target/screenshots", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        String docs = System.getProperty("screenshots.dir");
+        if (docs != null && !docs.isBlank()) {
+            Files.createDirectories(Path.of(docs));
+            Files.copy(shot, Path.of(docs, name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

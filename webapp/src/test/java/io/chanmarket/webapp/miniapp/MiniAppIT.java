@@ -275,6 +275,21 @@ class MiniAppIT {
     // --- auth
 
     @Test
+    void withABotTokenAPlainBrowserIsSentToTheBotNotToldItsSessionExpired() throws Exception {
+        HttpResponse<String> shell = get("/app", null, false);
+        assertThat(shell.body()).contains("data-filled=\"0\"").doesNotContain("preview-bar");
+        HttpResponse<String> outside = get("/app/start?payload=", null, true);
+        assertThat(outside.statusCode()).isEqualTo(401);
+        assertThat(outside.body()).contains("Откройте приложение в Telegram")
+                .contains("href=\"https://t.me/chanmarket_bot\"").doesNotContain("Сессия устарела");
+        String forged = SignedInitData.sign(Map.of("auth_date", Long.toString(Instant.now().getEpochSecond()), "user",
+                "{\"id\":1,\"first_name\":\"Eve\"}"), "7000000001:OTHER");
+        HttpResponse<String> refused = get("/app/start?payload=", forged, true);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("Сессия устарела").doesNotContain("t.me/chanmarket_bot");
+    }
+
+    @Test
     void missingForgedExpiredOrTamperedInitDataIs401() throws Exception {
         HttpResponse<String> missing = get("/app/channels/" + logos, null, true);
         assertThat(missing.statusCode()).isEqualTo(401);
