@@ -96,7 +96,7 @@
     pending = Math.max(0, pending - 1);
     if (pending === 0) { clearTimeout(slow); slow = null; root.classList.remove('loading-now'); }
   });
-  var toast = document.getElementById('toast');
+  function toast() { return document.getElementById('toast'); }
   var retry = null;
   body.addEventListener('htmx:sendError', function (e) {
     var d = e.detail, elt = d.elt, cfg = d.requestConfig || {};
@@ -104,16 +104,17 @@
       if (elt && elt.tagName === 'A' && document.body.contains(elt)) { elt.click(); return; }
       htmx.ajax(cfg.verb || 'GET', cfg.path, { source: elt, target: d.target || '#view' });
     };
-    if (toast) toast.hidden = false;
+    if (toast()) toast().hidden = false;
     if (tg && tg.HapticFeedback) tg.HapticFeedback.notificationOccurred('error');
   });
-  if (toast) {
-    toast.querySelector('button').addEventListener('click', function () {
-      toast.hidden = true;
-      if (retry) retry();
-    });
-    body.addEventListener('htmx:afterSwap', function () { toast.hidden = true; });
-  }
+  document.addEventListener('click', function (e) {
+    if (!e.target.closest || !e.target.closest('#toast button')) return;
+    toast().hidden = true;
+    if (retry) retry();
+  });
+  body.addEventListener('htmx:afterSwap', function (e) {
+    if (toast() && e.detail.target && e.detail.target.id === 'view') toast().hidden = true;
+  });
   // The tab bar's current-tab marker follows the URL.
   function syncTabs() {
     var p = location.pathname, cur = p.indexOf('/app/favorites') === 0 ? 'favorites'
@@ -137,7 +138,17 @@
     var url = path === '/app' || path === '' ? '/app/start?payload=' + encodeURIComponent(start) : path + location.search;
     htmx.ajax('GET', url, { target: '#view', swap: 'innerHTML' });
     // The shell's tab bar speaks the browser's language; the user's Telegram language comes with initData.
-    htmx.ajax('GET', '/app/tabs', { target: '.tabs', swap: 'outerHTML' }).then(syncTabs);
+    fetch('/app/tabs', { headers: { 'Authorization': 'tma ' + initData, 'HX-Request': 'true' } })
+      .then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
+        if (!html) return;
+        var t = document.createElement('template');
+        t.innerHTML = html;
+        ['.tabs', '#toast'].forEach(function (sel) {
+          var fresh = t.content.querySelector(sel), old = document.querySelector(sel);
+          if (fresh && old) { fresh.removeAttribute('hx-swap-oob'); old.replaceWith(fresh); htmx.process(fresh); }
+        });
+        syncTabs();
+      }).catch(function () { /* keep the browser-language labels */ });
   }
   syncBack();
   syncTabs();

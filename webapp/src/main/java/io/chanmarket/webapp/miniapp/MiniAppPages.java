@@ -96,7 +96,7 @@ class MiniAppPages {
     @Get("/tabs")
     HttpResponse<?> tabs(MiniAppUser user) {
         return Htmx.privateHtml(HttpResponse.ok(new io.micronaut.views.ModelAndView<>("miniapp/tabs",
-                new Views.Partial(new Views.Tabs(Texts.of(user.language()), sponsored.enabled())))));
+                new Views.Partial(new Views.Tabs(Texts.of(user.language()), sponsored.enabled(), true)))));
     }
 
     @Get("/categories/{id}")

@@ -27,8 +27,11 @@ public final class Views {
     public record Shell(Texts t, String telegramScript, String htmxScript, boolean filled, boolean settingsTab) {
     }
 
-    /** The bottom tab bar (in the page frame; {@code settingsTab}: the ad profile screen exists). */
-    public record Tabs(Texts t, boolean settingsTab) {
+    /**
+     * The bottom tab bar and the network-error toast (in the page frame; {@code settingsTab}: the ad profile screen
+     * exists; {@code oob}: sent to the shell, which swaps the toast out of band).
+     */
+    public record Tabs(Texts t, boolean settingsTab, boolean oob) {
     }
 
     /** A full page: the frame around one partial. */

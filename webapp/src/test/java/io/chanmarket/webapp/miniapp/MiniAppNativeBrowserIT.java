@@ -104,6 +104,8 @@ class MiniAppNativeBrowserIT {
         assertThat(js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(239, 239, 243)");
         assertThat(js("return getComputedStyle(document.querySelector('.list')).backgroundColor"))
                 .isEqualTo("rgb(255, 255, 255)");
+        // The shell came in the browser's language (English here); the tab bar follows the user's Telegram language.
+        awaitJs("return document.querySelector('.tabs a[data-tab=home]').textContent.includes('Каталог')");
         awaitJs("return document.querySelector('.tabs a[aria-current=page]') !== null");
         assertThat(browser.findElement(By.cssSelector(".tabs a[aria-current=page]")).getAttribute("data-tab"))
                 .isEqualTo("home");
@@ -118,7 +120,7 @@ class MiniAppNativeBrowserIT {
         assertTapTargets("#rows .row", "#filters select", "#filters input[type=search]", "summary");
         screenshot("native-2-category-ru-light");
 
-        browser.findElement(By.cssSelector("#rows a[href='/app/channels/" + big + "']")).click();
+        tap(By.cssSelector("#rows a[href='/app/channels/" + big + "']"));
         await(By.id("card"));
         assertTapTargets(".actions .btn", ".links a", ".seg a", ".head a.hint");
         // The card header keeps its distance from the top of the view.
@@ -134,7 +136,7 @@ class MiniAppNativeBrowserIT {
         assertThat(catalog.count("SELECT count(*) FROM event_log WHERE type = 'CONTACT_MANAGER_CLICK' AND user_id = "
                 + RU_USER + " AND channel_id = " + big)).isEqualTo(1);
 
-        browser.findElement(By.id("fav-btn")).click();
+        tap(By.id("fav-btn"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> "true".equals(d.findElement(By.id("fav-btn")).getAttribute("aria-pressed")));
         assertThat(js("return window.__notifications")).asList().contains("success");
@@ -164,7 +166,7 @@ class MiniAppNativeBrowserIT {
         awaitJs("return document.querySelectorAll('#rows .row').length === 3");
         assertThat(rowTitles()).containsExactly("Малый нативный", "Средний нативный", "Большой нативный");
 
-        browser.findElement(By.cssSelector("#rows a[href='/app/channels/" + mid + "']")).click();
+        tap(By.cssSelector("#rows a[href='/app/channels/" + mid + "']"));
         await(By.id("card"));
         js("Telegram.WebApp.BackButton._click()");
         await(By.id("filters"));
@@ -201,9 +203,9 @@ class MiniAppNativeBrowserIT {
         await(By.id("card"));
         String before = browser.getCurrentUrl();
         js("window.__opened = []; window.__links = [];");
-        browser.findElement(By.xpath("//div[contains(@class,'links')]/a[1]")).click();
-        browser.findElement(By.xpath("//div[contains(@class,'links')]/a[text()='TGStat']")).click();
-        browser.findElement(By.xpath("//div[contains(@class,'links')]/a[text()='Telemetr']")).click();
+        tap(By.xpath("//div[contains(@class,'links')]/a[1]"));
+        tap(By.xpath("//div[contains(@class,'links')]/a[text()='TGStat']"));
+        tap(By.xpath("//div[contains(@class,'links')]/a[text()='Telemetr']"));
         assertThat(js("return window.__opened")).asList().hasSize(1).first().asString().startsWith("https://t.me/");
         assertThat(js("return window.__links")).asList().containsExactly("https://tgstat.ru/channel/@x",
                 "https://telemetr.me/@x");
@@ -216,28 +218,35 @@ class MiniAppNativeBrowserIT {
         open("/app", null, RU_USER, "ru", LIGHT);
         await(By.id("home"));
         browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.emulateNetworkConditions",
-                Map.of("offline", false, "latency", 800, "downloadThroughput", -1, "uploadThroughput", -1));
-        browser.findElement(By.cssSelector(".tabs a[data-tab=favorites]")).click();
-        awaitJs("return document.documentElement.classList.contains('loading-now')");
-        assertThat(((Number) js("return document.getElementById('progress').getBoundingClientRect().height"))
-                .doubleValue()).isGreaterThan(0);
-        await(By.id("favorites"));
-        awaitJs("return !document.documentElement.classList.contains('loading-now')");
+        try {
+            browser.executeCdpCommand("Network.emulateNetworkConditions",
+                    Map.of("offline", false, "latency", 800, "downloadThroughput", -1, "uploadThroughput", -1));
+            browser.findElement(By.cssSelector(".tabs a[data-tab=favorites]")).click();
+            awaitJs("return document.documentElement.classList.contains('loading-now')");
+            assertThat(((Number) js("return document.getElementById('progress').getBoundingClientRect().height"))
+                    .doubleValue()).isGreaterThan(0);
+            await(By.id("favorites"));
+            awaitJs("return !document.documentElement.classList.contains('loading-now')");
 
-        browser.executeCdpCommand("Network.emulateNetworkConditions",
-                Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
-        browser.findElement(By.cssSelector(".tabs a[data-tab=home]")).click();
-        awaitJs("return !document.getElementById('toast').hidden");
-        assertThat(browser.findElement(By.cssSelector("#toast span")).getText()).contains("Нет соединения");
-        assertThat(browser.findElements(By.id("favorites"))).hasSize(1);
-        screenshot("native-5-offline-toast");
+            online(false);
+            browser.findElement(By.cssSelector(".tabs a[data-tab=home]")).click();
+            awaitJs("return !document.getElementById('toast').hidden");
+            assertThat(browser.findElement(By.cssSelector("#toast span")).getText()).contains("Нет соединения");
+            assertThat(browser.findElements(By.id("favorites"))).hasSize(1);
+            screenshot("native-5-offline-toast");
 
+            online(true);
+            browser.findElement(By.cssSelector("#toast button")).click();
+            await(By.id("home"));
+            assertThat(browser.findElement(By.id("toast")).isDisplayed()).isFalse();
+        } finally {
+            online(true);
+        }
+    }
+
+    private void online(boolean online) {
         browser.executeCdpCommand("Network.emulateNetworkConditions",
-                Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
-        browser.findElement(By.cssSelector("#toast button")).click();
-        await(By.id("home"));
-        assertThat(browser.findElement(By.id("toast")).isDisplayed()).isFalse();
+                Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     @Test
@@ -278,11 +287,11 @@ class MiniAppNativeBrowserIT {
         assertThat(Double.parseDouble(subs[subs.length - 1].split(",")[1]))
                 .isLessThan(Double.parseDouble(subs[0].split(",")[1]));
         assertThat(browser.findElement(By.cssSelector("#history [data-series=price] .delta")).getText())
-                .isEqualTo("+5\u00a0000\u00a0₽");
+                .isEqualTo("+5 000 ₽"); // getText shows no-break spaces as spaces
         assertThat(browser.findElement(By.cssSelector("#history .src")).getText()).contains("TGStat")
                 .contains("обновлено");
         int points30 = subs.length;
-        browser.findElement(By.cssSelector("#history .seg a[href$='days=90']")).click();
+        tap(By.cssSelector("#history .seg a[href$='days=90']"));
         awaitJs("return document.querySelector('#history .seg a[aria-current=true]').href.endsWith('days=90')");
         int points90 = browser.findElement(By.cssSelector("#history [data-series=subscribers] polyline"))
                 .getAttribute("points").split(" ").length;
@@ -293,20 +302,21 @@ class MiniAppNativeBrowserIT {
 
     @Test
     void compareFromFavoritesAndByDeepLinkInEnglishDark() throws Exception {
+        aUser(EN_USER, "en");
         catalog.execute("INSERT INTO favorite (user_id, channel_id) VALUES (" + EN_USER + ", " + big + "), (" + EN_USER
                 + ", " + mid + "), (" + EN_USER + ", " + small + ") ON CONFLICT DO NOTHING");
         open("/app/favorites", null, EN_USER, "en", DARK);
         await(By.id("favorites"));
         assertTapTargets("#favorites .icon-btn");
-        browser.findElement(By.cssSelector("input[name=ids][value='" + big + "']")).click();
-        browser.findElement(By.cssSelector("input[name=ids][value='" + small + "']")).click();
-        browser.findElement(By.cssSelector("#compare-pick button[type=submit]")).click();
+        tap(By.cssSelector("input[name=ids][value='" + big + "']"));
+        tap(By.cssSelector("input[name=ids][value='" + small + "']"));
+        tap(By.cssSelector("#compare-pick button[type=submit]"));
         await(By.cssSelector("#compare table"));
         assertThat(browser.getCurrentUrl()).contains("/app/compare?ids=");
         assertThat(browser.findElements(By.cssSelector("#compare thead th a"))).hasSize(2);
         // Best value per row: more subscribers (big), lower price per 1,000 subscribers (big: 333 vs small: 278).
         assertThat(bestIn("Subscribers")).isEqualTo("90,000");
-        assertThat(bestIn("Price per 1,000 subscribers")).isEqualTo("277.78\u00a0₽");
+        assertThat(bestIn("Price per 1,000 subscribers")).isEqualTo("277.78 ₽");
         assertThat(cells("Geography")).anyMatch(v -> v.contains("Russia")).noneMatch(v -> v.contains("Россия"));
         assertThat(browser.findElement(By.id("cmp-share")).getAttribute("href"))
                 .endsWith("startapp=cmp_" + big + "_" + small);
@@ -342,22 +352,35 @@ class MiniAppNativeBrowserIT {
                 .endsWith("/app");
         screenshot("native-11-favorites-empty");
 
+        aUser(user, "ru");
         catalog.execute("INSERT INTO favorite (user_id, channel_id) VALUES (" + user + ", " + small + ")");
         browser.findElement(By.cssSelector(".tabs a[data-tab=home]")).click();
         await(By.id("home"));
         browser.findElement(By.cssSelector(".tabs a[data-tab=favorites]")).click();
         await(By.id("fav-" + small));
-        browser.findElement(By.cssSelector("#fav-" + small + " .icon-btn")).click();
+        tap(By.cssSelector("#fav-" + small + " .icon-btn"));
         await(By.cssSelector("#favorites .empty"));
         assertThat(catalog.count("SELECT count(*) FROM favorite WHERE user_id = " + user)).isZero();
 
-        browser.findElement(By.cssSelector("#favorites .empty a.btn")).click();
+        tap(By.cssSelector("#favorites .empty a.btn"));
         await(By.id("home"));
         browser.findElement(By.cssSelector("#home .chips a[href='/app/categories/" + empty + "']")).click();
         await(By.id("category"));
         assertThat(browser.findElements(By.id("filters"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector("#category .empty a.btn")).getAttribute("href")).endsWith("/app");
         screenshot("native-12-category-empty");
+    }
+
+    private void aUser(long id, String language) throws Exception {
+        catalog.execute("INSERT INTO telegram_user (id, first_name, language_code, first_seen_at, last_seen_at)"
+                + " VALUES (" + id + ", 'Нативный', '" + language + "', now(), now()) ON CONFLICT (id) DO NOTHING");
+    }
+
+    /** Clicks like a finger: the element scrolled to the middle of the screen first (the tab bar covers the bottom). */
+    private void tap(By locator) {
+        WebElement element = browser.findElement(locator);
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private void assertTapTargets(String... selectors) {
@@ -389,6 +412,7 @@ class MiniAppNativeBrowserIT {
     }
 
     private void open(String path, String startParam, long user, String language, String theme) {
+        browser.get("about:blank"); // a new launch, even when only the fragment differs from the current URL
         String initData = SignedInitData.forUser(user, "Нативный", language, startParam);
         String query = startParam == null ? "" : "?tgWebAppStartParam=" + startParam;
         browser.get(app.context().getBean(EmbeddedServer.class).getURI().resolve(path) + query + "#tgWebAppData="
