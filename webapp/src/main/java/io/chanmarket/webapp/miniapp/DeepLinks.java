@@ -25,6 +25,10 @@ class DeepLinks {
         record ToCategory(long id) implements Target {
         }
 
+        /** A comparison of the named channels (the page drops ones that are gone). */
+        record ToCompare(java.util.List<Long> ids) implements Target {
+        }
+
         /** Home, with a notice key when the payload could not be followed. */
         record Home(String noticeKey) implements Target {
         }
@@ -53,6 +57,8 @@ class DeepLinks {
             target = channel(c.id());
         } else if (payload instanceof StartPayload.Category c) {
             target = category(c.id());
+        } else if (payload instanceof StartPayload.Compare c) {
+            target = new Target.ToCompare(c.ids());
         } else if (payload instanceof StartPayload.LinkCode code) {
             Optional<TrackedLink> link = links.byCode(code.code());
             if (link.isPresent()) {
@@ -75,7 +81,12 @@ class DeepLinks {
 
     /** The shareable link that opens the Mini App through a tracked-link code. */
     String shareUrl(String code) {
-        return code == null ? null : "https://t.me/" + settings.botUsername() + "?startapp=" + code;
+        return code == null ? null : appUrl(code);
+    }
+
+    /** The link that opens the Mini App with a start payload. */
+    String appUrl(String payload) {
+        return "https://t.me/" + settings.botUsername() + "?startapp=" + payload;
     }
 
     private Target channel(long id) {

@@ -14,17 +14,24 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The sorting, filters and search of a category's channel list as the form sends them. Empty fields mean "any"; values
- * that are not numbers (or an unknown sort) are refused with {@link MiniAppProblem.BadInput}.
+ * The sorting, filters and search of a category's channel list as the form sends them (and as the category URL keeps
+ * them). Empty fields mean "any". A range field that is not a number (or out of range) is left out of the filter and
+ * kept in {@link #errors()} with the typed text, so the form shows a message next to that field and keeps the rest; an
+ * unknown sort, direction, gender or page (which no form field can produce) is refused with
+ * {@link MiniAppProblem.BadInput}.
  */
-public record ListQuery(Map<String, String> values, int page) {
+public record ListQuery(Map<String, String> values, int page, Map<String, String> errors, Map<String, String> typed) {
 
     /** Range fields: {@code min_<name>} / {@code max_<name>}. */
     public static final List<String> RANGES = List.of("subscribers", "reach", "err", "cpm", "price");
+    private static final List<String> FIELD_NAMES = RANGES.stream()
+            .flatMap(r -> java.util.stream.Stream.of("min_" + r, "max_" + r)).toList();
     private static final List<String> TEXT_FIELDS = List.of("sort", "dir", "gender", "geo", "lang", "q");
 
     public static ListQuery from(HttpParameters params) {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
         for (String name : TEXT_FIELDS) {
             String value = params.get(name);
             if (value != null && !value.isBlank()) {
@@ -35,7 +42,13 @@ public record ListQuery(Map<String, String> values, int page) {
             for (String bound : List.of("min_", "max_")) {
                 String value = params.get(bound + range);
                 if (value != null && !value.isBlank()) {
-                    values.put(bound + range, number(bound + range, value).toPlainString());
+                    String reason = numberError(value);
+                    if (reason == null) {
+                        values.put(bound + range, number(value).toPlainString());
+                    } else {
+                        errors.put(bound + range, reason);
+                        typed.put(bound + range, value.length() > 40 ? value.substring(0, 40) : value);
+                    }
                 }
             }
         }
@@ -62,11 +75,36 @@ public record ListQuery(Map<String, String> values, int page) {
         if (gender != null && !gender.equals("male") && !gender.equals("female")) {
             throw new MiniAppProblem.BadInput("gender must be male or female");
         }
-        return new ListQuery(Map.copyOf(values), page);
+        return new ListQuery(Map.copyOf(values), page, Map.copyOf(errors), Map.copyOf(typed));
     }
 
+    /** The field's value as the form shows it (a refused value as it was typed). */
     public String value(String name) {
-        return values.getOrDefault(name, "");
+        String shown = typed.get(name);
+        return shown != null ? shown : values.getOrDefault(name, "");
+    }
+
+    /** The message key of a refused field, or null. */
+    public String error(String name) {
+        String reason = errors.get(name);
+        return reason == null ? null : "filter.error." + reason;
+    }
+
+    /** The range fields' names, in form order. */
+    public List<String> fieldNames() {
+        return FIELD_NAMES;
+    }
+
+    /** Any filter beyond search and sorting (a refused field counts, so its message is in view). */
+    public boolean hasFilters() {
+        return !errors.isEmpty()
+                || values.keySet().stream().anyMatch(k -> !k.equals("sort") && !k.equals("dir") && !k.equals("q"));
+    }
+
+    /** The category URL that restores this list (page 0). */
+    public String categoryUrl(long categoryId) {
+        String fields = fieldsQuery();
+        return "/app/categories/" + categoryId + (fields.isEmpty() ? "" : "?" + fields);
     }
 
     public boolean is(String name, String value) {
@@ -87,10 +125,14 @@ public record ListQuery(Map<String, String> values, int page) {
 
     /** The query string of the same list at another page. */
     public String queryString(int otherPage) {
-        String fields = values.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        String fields = fieldsQuery();
+        return (fields.isEmpty() ? "" : fields + "&") + "page=" + otherPage;
+    }
+
+    private String fieldsQuery() {
+        return values.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return (fields.isEmpty() ? "" : fields + "&") + "page=" + otherPage;
     }
 
     private Range range(String name) {
@@ -99,15 +141,17 @@ public record ListQuery(Map<String, String> values, int page) {
         return new Range(min == null ? null : new BigDecimal(min), max == null ? null : new BigDecimal(max));
     }
 
-    private static BigDecimal number(String name, String raw) {
+    private static BigDecimal number(String raw) {
+        return new BigDecimal(raw.trim().replace(',', '.').replace(" ", "").replace("\u00a0", ""));
+    }
+
+    /** Why a typed bound is refused ({@code number}, {@code range}), or null when it is fine. */
+    private static String numberError(String raw) {
         try {
-            BigDecimal value = new BigDecimal(raw.trim().replace(',', '.').replace(" ", "").replace("\u00a0", ""));
-            if (value.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
-                throw new MiniAppProblem.BadInput(name + " is out of range");
-            }
-            return value;
+            BigDecimal value = number(raw);
+            return value.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0 ? "range" : null;
         } catch (NumberFormatException e) {
-            throw new MiniAppProblem.BadInput(name + " must be a number");
+            return "number";
         }
     }
 }

@@ -10,6 +10,7 @@ import io.chanmarket.core.catalog.events.EventLog;
 import io.chanmarket.core.catalog.events.EventType;
 import io.chanmarket.core.catalog.favorites.Favorites;
 import io.chanmarket.parsers.refresh.ChannelRefresher;
+import io.chanmarket.webapp.miniapp.history.ChannelHistory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,6 +27,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Mini App's pages. An htmx request gets the partial; a plain load with valid initData (or in dev mode) gets the
@@ -47,9 +50,11 @@ class MiniAppPages {
     private final MiniAppSettings settings;
     private final ChannelRefresher refresher;
     private final SponsoredSettings sponsored;
+    private final ChannelHistory history;
 
     MiniAppPages(ChannelCatalog catalog, Favorites favorites, EventLog events, DeepLinks deepLinks, ShellFactory shells,
-            MiniAppSettings settings, ChannelRefresher refresher, SponsoredSettings sponsored) {
+            MiniAppSettings settings, ChannelRefresher refresher, SponsoredSettings sponsored, ChannelHistory history) {
+        this.history = history;
         this.refresher = refresher;
         this.sponsored = sponsored;
         this.catalog = catalog;
@@ -92,8 +97,21 @@ class MiniAppPages {
         if (target instanceof DeepLinks.Target.ToCategory c) {
             return category(request, user, c.id()).header("HX-Replace-Url", "/app/categories/" + c.id());
         }
+        if (target instanceof DeepLinks.Target.ToCompare c) {
+            return compare(request, user, comparable(c.ids())).header("HX-Replace-Url", Comparison.url(c.ids()));
+        }
         return page(request, user, "home", home(user, ((DeepLinks.Target.Home) target).noticeKey()))
                 .header("HX-Replace-Url", "/app");
+    }
+
+    /**
+     * The tab bar in the user's language: the shell (served before initData is known) asks for it along with its first
+     * page.
+     */
+    @Get("/tabs")
+    HttpResponse<?> tabs(MiniAppUser user) {
+        return Htmx.privateHtml(HttpResponse.ok(new io.micronaut.views.ModelAndView<>("miniapp/tabs",
+                new Views.Partial(new Views.Tabs(Texts.of(user.language()), sponsored.enabled(), true)))));
     }
 
     @Get("/categories/{id}")
@@ -102,12 +120,17 @@ class MiniAppPages {
         ListQuery query = ListQuery.from(request.getParameters());
         Texts t = Texts.of(user.language());
         events.record(Event.of(EventType.CATEGORY_OPEN, user.id()).withCategory(id));
-        Views.Rows rows = new Views.Rows(t, id, query, catalog.channels(id, query.toFilter(settings.pageSize())));
+        Views.Rows rows = new Views.Rows(t, id, query, catalog.channels(id, query.toFilter(settings.pageSize())),
+                sponsored.enabled(), false);
         return page(request, user, "category",
                 new Views.CategoryList(t, category, catalog.filterOptions(id), query, rows, sponsored.enabled()));
     }
 
-    /** The rows of a list page (filters, sorting, infinite scroll); a plain load shows the whole category. */
+    /**
+     * The rows of a list page (filters, sorting, infinite scroll); a plain load shows the whole category. Sent by the
+     * filter form (target {@code #rows}), it also keeps the filters in the category URL (so back, reload and sharing
+     * restore them) and puts each refused field's message next to it.
+     */
     @Get("/categories/{id}/channels")
     HttpResponse<?> rows(HttpRequest<?> request, MiniAppUser user, long id) {
         if (!Htmx.wantsPartial(request)) {
@@ -115,8 +138,10 @@ class MiniAppPages {
         }
         catalog.category(id).orElseThrow(() -> new MiniAppProblem.NotFound("category"));
         ListQuery query = ListQuery.from(request.getParameters());
-        return page(request, user, "rows", new Views.Rows(Texts.of(user.language()), id, query,
-                catalog.channels(id, query.toFilter(settings.pageSize()))));
+        boolean fromForm = "rows".equals(request.getHeaders().get("HX-Target"));
+        MutableHttpResponse<?> response = page(request, user, "rows", new Views.Rows(Texts.of(user.language()), id,
+                query, catalog.channels(id, query.toFilter(settings.pageSize())), sponsored.enabled(), fromForm));
+        return fromForm ? response.header("HX-Replace-Url", query.categoryUrl(id)) : response;
     }
 
     @Get("/channels/{id}")
@@ -129,8 +154,97 @@ class MiniAppPages {
         boolean refreshing = refresher.refreshIfStale(new ChannelRef(id, channel.username(), channel.tgstatUrl(),
                 channel.telemetrUrl(), channel.metricsUpdatedAt(), channel.demo())).refreshing();
         Texts t = Texts.of(user.language());
-        return page(request, user, "card", new Views.Card(t, channel, new Views.FavoriteButton(t, id, card.favorite()),
-                managerLink(t, channel), deepLinks.shareUrl(channel.trackedLinkCode()), refreshing));
+        Views.History history = new Views.History(t, id,
+                this.history.window(id, Views.History.WINDOWS[0], channel.priceRub()));
+        return page(request, user, "card",
+                new Views.Card(t, channel, new Views.FavoriteButton(t, id, card.favorite()), managerLink(t, channel),
+                        deepLinks.shareUrl(channel.trackedLinkCode()), refreshing, history, compareUrl(user, id)));
+    }
+
+    /** The card's history charts over another window (30 or 90 days). */
+    @Get("/channels/{id}/history")
+    HttpResponse<?> history(HttpRequest<?> request, MiniAppUser user, long id, @Nullable @QueryValue String days) {
+        int window = Views.History.WINDOWS[0];
+        if (days != null) {
+            window = java.util.Arrays.stream(Views.History.WINDOWS).filter(d -> String.valueOf(d).equals(days.trim()))
+                    .findFirst().orElseThrow(() -> new MiniAppProblem.BadInput("days must be 30 or 90"));
+        }
+        if (!Htmx.wantsPartial(request)) {
+            return HttpResponse.seeOther(URI.create("/app/channels/" + id));
+        }
+        ChannelDetails channel = details(id);
+        return page(request, user, "history",
+                new Views.History(Texts.of(user.language()), id, this.history.window(id, window, channel.priceRub())));
+    }
+
+    /**
+     * 2-4 channels side by side ({@code ids}: repeated or comma-separated); fewer shows the picker. Counted as an
+     * event; the URL is kept canonical ({@code ?ids=1,2,3}) and the page offers the {@code startapp=cmp_<ids>} link.
+     */
+    @Get("/compare")
+    MutableHttpResponse<?> compare(HttpRequest<?> request, MiniAppUser user) {
+        List<ChannelDetails> channels = comparable(Comparison.parseIds(request.getParameters().getAll("ids")));
+        MutableHttpResponse<?> response = compare(request, user, channels);
+        if (Htmx.wantsPartial(request) && !"true".equals(request.getHeaders().get("HX-History-Restore-Request"))) {
+            response.header("HX-Push-Url", Comparison.url(ids(channels)));
+        }
+        return response;
+    }
+
+    /** The first four of the asked channels that exist and are shown. */
+    private List<ChannelDetails> comparable(List<Long> asked) {
+        List<ChannelDetails> channels = new ArrayList<>();
+        for (Long id : asked) {
+            if (channels.size() == Comparison.MAX) {
+                break;
+            }
+            catalog.details(id, 0).ifPresent(channels::add);
+        }
+        return channels;
+    }
+
+    private static List<Long> ids(List<ChannelDetails> channels) {
+        return channels.stream().map(ChannelDetails::id).toList();
+    }
+
+    private MutableHttpResponse<?> compare(HttpRequest<?> request, MiniAppUser user, List<ChannelDetails> channels) {
+        Texts t = Texts.of(user.language());
+        List<Long> ids = ids(channels);
+        String share = null;
+        if (ids.size() >= Comparison.MIN) {
+            share = deepLinks.appUrl(Comparison.payload(ids));
+            events.record(Event.of(EventType.COMPARE_OPEN, user.id()).withChannel(ids.get(0)).withLink(null,
+                    Comparison.payload(ids)));
+        }
+        return page(request, user, "compare", new Views.Compare(t, channels, Comparison.rows(t, channels), share,
+                catalog.summaries(favorites.channelIds(user.id()))));
+    }
+
+    /** The card's "Compare" link: this channel with up to three favorites. */
+    private String compareUrl(MiniAppUser user, long id) {
+        List<Long> ids = new ArrayList<>();
+        ids.add(id);
+        for (Long f : favorites.channelIds(user.id())) {
+            if (ids.size() == Comparison.MAX) {
+                break;
+            }
+            if (f != id) {
+                ids.add(f);
+            }
+        }
+        return Comparison.url(ids);
+    }
+
+    /** A favorite removed from the favorites list: answered with the list without it. */
+    @Delete("/favorites/{id}")
+    HttpResponse<?> removeFromFavorites(HttpRequest<?> request, MiniAppUser user, long id) {
+        if (favorites.remove(user.id(), id)) {
+            events.record(Event.of(EventType.FAVORITE_REMOVE, user.id()).withChannel(id));
+        }
+        if (!Htmx.wantsPartial(request)) {
+            return HttpResponse.seeOther(URI.create("/app/favorites"));
+        }
+        return favorites(request, user);
     }
 
     @Get("/favorites")

@@ -9,9 +9,11 @@ class ShellFactory {
     static final String HTMX = "/webjars/htmx.org/2.0.10/dist/htmx.min.js";
 
     private final MiniAppSettings settings;
+    private final SponsoredSettings sponsored;
 
-    ShellFactory(MiniAppSettings settings) {
+    ShellFactory(MiniAppSettings settings, SponsoredSettings sponsored) {
         this.settings = settings;
+        this.sponsored = sponsored;
     }
 
     Views.Shell shell(Texts t, boolean filled) {
@@ -19,6 +21,6 @@ class ShellFactory {
     }
 
     Views.Shell shell(Texts t, boolean filled, boolean preview) {
-        return new Views.Shell(t, settings.telegramScript(), HTMX, filled, preview);
+        return new Views.Shell(t, settings.telegramScript(), HTMX, filled, sponsored.enabled(), preview);
     }
 }

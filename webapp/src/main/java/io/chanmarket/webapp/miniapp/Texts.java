@@ -1,6 +1,11 @@
 package io.chanmarket.webapp.miniapp;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -9,6 +14,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Properties;
 import java.util.ResourceBundle;
 import java.util.Set;
 
@@ -19,6 +25,7 @@ import java.util.Set;
 public final class Texts {
 
     private static final Set<String> RUSSIAN_SPEAKING = Set.of("ru", "uk", "be", "kk", "uz", "ky", "tg", "hy", "az");
+    private static final Properties COUNTRIES_EN = load("/i18n/countries_en.properties");
     private static final Texts RU = new Texts("ru");
     private static final Texts EN = new Texts("en");
 
@@ -47,6 +54,18 @@ public final class Texts {
         return RUSSIAN_SPEAKING.contains(primary) ? "ru" : "en";
     }
 
+    private static Properties load(String path) {
+        Properties props = new Properties();
+        try (InputStream in = Texts.class.getResourceAsStream(path)) {
+            if (in != null) {
+                props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props;
+    }
+
     public static Texts of(String language) {
         return "en".equals(language) ? EN : RU;
     }
@@ -62,6 +81,17 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
+    }
+
+    /**
+     * A country name as stored (Russian, e.g. "Россия") in this language: English names come from
+     * {@code i18n/countries_en.properties}; an unknown name shows as stored.
+     */
+    public String country(String stored) {
+        if (stored == null || "ru".equals(language)) {
+            return stored;
+        }
+        return COUNTRIES_EN.getProperty(stored, stored);
     }
 
     public String fmt(String key, Object... args) {

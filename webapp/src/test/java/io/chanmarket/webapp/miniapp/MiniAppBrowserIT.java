@@ -75,7 +75,7 @@ class MiniAppBrowserIT {
         browser.get(launchUrl("/app", null));
         await(By.id("home"));
         assertThat(js("return window.__ready === true")).isEqualTo(true);
-        assertThat(js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(23, 33, 43)");
+        assertThat(js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(35, 46, 60)");
         screenshot("1-home");
 
         browser.findElement(By.cssSelector("#home .chips a[href='/app/categories/" + design + "']")).click();

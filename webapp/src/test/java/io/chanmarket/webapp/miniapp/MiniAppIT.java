@@ -118,10 +118,18 @@ class MiniAppIT {
     }
 
     @Test
-    void badFilterValuesAreA400NotAnError() throws Exception {
-        HttpResponse<String> response = get("/app/categories/" + news + "/channels?min_subscribers=lots", anna(), true);
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("id=\"notice\"");
+    void aBadFilterValueIsRefusedNextToItsFieldKeepingTheRest() throws Exception {
+        HttpResponse<String> response = get(
+                "/app/categories/" + news + "/channels?min_subscribers=lots&geo=%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F",
+                anna(), true);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Малые новости").doesNotContain("id=\"notice\"");
+        HttpResponse<String> page = get("/app/categories/" + news + "?min_subscribers=lots&max_price=5000", anna(),
+                true);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("value=\"lots\"").contains("value=\"5000\"")
+                .contains("id=\"err-min_subscribers\">Введите число, например 1000.<")
+                .contains("id=\"err-max_price\"></small>");
         assertThat(get("/app/categories/" + news + "?sort=popularity", anna(), true).statusCode()).isEqualTo(400);
         assertThat(get("/app/categories/999999999", anna(), true).statusCode()).isEqualTo(404);
     }
@@ -158,13 +166,15 @@ class MiniAppIT {
                 .header("Authorization", "tma " + anna()).header("HX-Request", "true")
                 .header("Accept-Language", "en-US,en;q=0.9");
         String start = http.send(russianUserEnglishBrowser.build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(start).contains("class=\"bar\"").contains(">Каталог</a>").contains(">Избранное</a>")
-                .doesNotContain(">Catalog</a>");
-        String card = get("/app/channels/" + logos, john(), true).body();
-        assertThat(card).contains(">Catalog</a>").contains(">Favorites</a>");
-        HttpRequest.Builder shell = HttpRequest.newBuilder(base().resolve("/app")).header("Accept-Language", "en");
-        assertThat(http.send(shell.build(), HttpResponse.BodyHandlers.ofString()).body())
-                .doesNotContain("class=\"bar\"");
+        assertThat(start).contains("id=\"home\"").contains(">Категории<");
+        String tabs = http.send(
+                HttpRequest.newBuilder(base().resolve("/app/tabs")).header("Authorization", "tma " + anna())
+                        .header("HX-Request", "true").header("Accept-Language", "en-US,en;q=0.9").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(tabs).contains("class=\"tabs\"").contains("Каталог</a>").contains("Избранное</a>")
+                .doesNotContain("Catalog</a>");
+        String card = get("/app/channels/" + logos, john(), false).body();
+        assertThat(card).contains("Catalog</a>").contains("Favorites</a>").contains("Compare</a>");
     }
 
     @Test
@@ -338,6 +348,20 @@ class MiniAppIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("\"error\":\"not_found\"");
         assertThat(get("/api/miniapp/catalog?perCategory=1000", anna(), false).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void compareAndHistoryRefuseBadInputWithA400() throws Exception {
+        assertThat(get("/app/compare?ids=abc", anna(), true).statusCode()).isEqualTo(400);
+        assertThat(get("/app/compare?ids=-5", anna(), true).statusCode()).isEqualTo(400);
+        assertThat(get("/app/channels/" + logos + "/history?days=7", anna(), true).statusCode()).isEqualTo(400);
+        HttpResponse<String> compare = get("/app/compare?ids=" + logos + ",999999999", anna(), true);
+        assertThat(compare.statusCode()).isEqualTo(200);
+        assertThat(compare.body()).contains("id=\"compare\"").doesNotContain("<table");
+        assertThat(compare.headers().firstValue("HX-Push-Url")).hasValue("/app/compare?ids=" + logos);
+        HttpResponse<String> history = get("/app/channels/" + logos + "/history?days=90", anna(), true);
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains("aria-current=\"true\"").doesNotContain("<html");
     }
 
     @Test

@@ -42,6 +42,7 @@ class SponsoredCardBrowserIT {
     void start() throws Exception {
         HeadlessChromium.assumeInstalled();
         engine = new SponsoredFixture(Map.of("app.miniapp.telegram-script", "/static/test/telegram-web-app.js"));
+        engine.aCategoryWithAChannel("Кофейни в браузере", "Coffee in a browser", "Кофе у дома");
         String advertiser = engine.advertiser();
         campaign = engine.campaign(advertiser, "Кофейня «Зерно»", "Второй капучино в подарок",
                 Map.of("gender", "FEMALE", "age_from", 20, "age_to", 40, "location", "Казань"));
@@ -72,7 +73,7 @@ class SponsoredCardBrowserIT {
         Thread.sleep(500);
         assertThat(browser.findElements(By.cssSelector("aside#sponsored"))).isEmpty();
 
-        browser.findElement(By.cssSelector("#home .profile-link a")).click();
+        browser.findElement(By.cssSelector(".tabs a[data-tab=profile]")).click();
         HeadlessChromium.await(browser, By.id("profile-form"));
         WebElement age = browser.findElement(By.name("age"));
         age.sendKeys("9");
@@ -90,7 +91,7 @@ class SponsoredCardBrowserIT {
         HeadlessChromium.await(browser, By.id("profile-saved"));
         HeadlessChromium.screenshot(browser, "sponsored-2-profile-saved");
 
-        browser.findElement(By.cssSelector("nav.bar a[href='/app']")).click();
+        browser.findElement(By.cssSelector(".tabs a[data-tab=home]")).click();
         HeadlessChromium.await(browser, By.cssSelector("aside#sponsored .ad-label"));
         assertThat(browser.findElement(By.cssSelector("aside#sponsored .ad-label")).getText())
                 .isEqualToIgnoringCase("Реклама");
@@ -100,6 +101,11 @@ class SponsoredCardBrowserIT {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
                 d -> ((Number) js("return document.querySelector('aside#sponsored img').naturalWidth")).intValue() > 0);
         HeadlessChromium.screenshot(browser, "sponsored-3-card");
+        // A native slot: after the catalog's first rows, never above them.
+        assertThat(js("return !!(document.querySelector('#home .row').compareDocumentPosition("
+                + "document.getElementById('sponsored')) & Node.DOCUMENT_POSITION_FOLLOWING)")).isEqualTo(true);
+        assertThat(js("return document.querySelector('#home h1').compareDocumentPosition("
+                + "document.getElementById('sponsored')) & Node.DOCUMENT_POSITION_FOLLOWING")).isNotEqualTo(0L);
 
         browser.findElement(By.cssSelector("aside#sponsored .ad-body")).click();
         HeadlessChromium.await(browser, By.cssSelector("aside#sponsored .ad-thanks"));

@@ -130,12 +130,15 @@ class SponsoredCardIT {
     }
 
     @Test
-    void theHomeAndCategoryPagesLoadTheCardLazilyAndLinkTheForm() throws Exception {
+    void theHomeAndCategoryPagesLoadTheCardLazilyInsideTheListAndTheSettingsTabLinksTheForm() throws Exception {
         long category = engine.aCategoryWithAChannel("Кофейни", "Coffee", "Кофе рядом");
         String user = initData(7_100_005L, "ru");
         String home = get("/app", user).body();
         assertThat(home).contains("id=\"home\"").contains("hx-get=\"/app/sponsored\"").contains("hx-trigger=\"load\"")
-                .contains("href=\"/app/profile\"");
+                .doesNotContain("href=\"/app/profile\"");
+        // Never above the catalog: the slot comes after the first rows.
+        assertThat(home.indexOf("class=\"row\"")).isPositive().isLessThan(home.indexOf("id=\"sponsored\""));
+        assertThat(get("/app/tabs", user).body()).contains("href=\"/app/profile\"").contains("Настройки");
         assertThat(get("/app/categories/" + category, user).body()).contains("id=\"category\"")
                 .contains("hx-get=\"/app/sponsored\"");
     }

@@ -15,6 +15,16 @@ class StartPayloadTest {
     }
 
     @Test
+    void comparePayloadsNameTwoToFourChannels() {
+        assertThat(StartPayload.parse("cmp_1_2")).isEqualTo(new StartPayload.Compare(java.util.List.of(1L, 2L)));
+        assertThat(StartPayload.parse("cmp_4_3_2_1"))
+                .isEqualTo(new StartPayload.Compare(java.util.List.of(4L, 3L, 2L, 1L)));
+        assertThat(StartPayload.parse("cmp_1")).isInstanceOf(StartPayload.Malformed.class);
+        assertThat(StartPayload.parse("cmp_1_2_3_4_5")).isInstanceOf(StartPayload.Malformed.class);
+        assertThat(StartPayload.parse("cmp_a_b")).isInstanceOf(StartPayload.Malformed.class);
+    }
+
+    @Test
     void otherAllowedPayloadsAreTrackedLinkCodes() {
         assertThat(StartPayload.parse("lk12_ab34cd")).isEqualTo(new StartPayload.LinkCode("lk12_ab34cd"));
         assertThat(StartPayload.parse("promo-2026")).isEqualTo(new StartPayload.LinkCode("promo-2026"));

@@ -41,13 +41,13 @@ import java.util.zip.GZIPInputStream;
  *
  * <ol>
  * <li>Starts the real application on a fresh database and seeds it in SQL: 10,000 channels in 20 categories (with
- * reviews, ad examples and metric history), 100,000 Telegram users, 100,000 favorites and 1,000,000 events.
+ * reviews, ad examples and 30 days of metric history), 100,000 Telegram users, 100,000 favorites and 1,000,000 events.
  * <li>Measures the bytes of the first full load (shell HTML, CSS, JS, htmx, and the first partial) and of each partial,
  * as transferred with {@code Accept-Encoding: gzip}.
- * <li>Drives the channel card partial and the category partial, each with {@code bench.connections} (16) closed-loop
- * clients over {@code java.net.http}, signed initData of 1,000 seeded users, a warm-up and then {@code bench.seconds}
- * (30) measured seconds; reports throughput and p50/p95/p99 client-side and server-side (the {@code Server-Timing}
- * header of {@link ServerTimingFilter}).
+ * <li>Drives the channel card partial (with its history charts), the category partial and a 4-channel comparison, each
+ * with {@code bench.connections} (16) closed-loop clients over {@code java.net.http}, signed initData of 1,000 seeded
+ * users, a warm-up and then {@code bench.seconds} (30) measured seconds; reports throughput and p50/p95/p99 client-side
+ * and server-side (the {@code Server-Timing} header of {@link ServerTimingFilter}).
  * <li>Event logging cost: the card run again with event logging on and off (same app, same data, alternating), and the
  * time spent in {@code EventLog.record} per call.
  * </ol>
@@ -110,6 +110,7 @@ public final class MiniAppBench {
             report.put("firstLoad", bench.firstLoad());
             report.put("channelCard", bench.run("channel card partial", bench::cardRequest));
             report.put("categoryPartial", bench.run("category partial", bench::categoryRequest));
+            report.put("compare4", bench.run("4-channel comparison", bench::compareRequest));
             report.put("eventLogging", bench.eventCost(events));
             bench.clientPool.shutdownNow();
         }
@@ -160,7 +161,7 @@ public final class MiniAppBench {
                             + " 'https://t.me/' || c.username || '/' || (100 + r) FROM channel c CROSS JOIN generate_series(1, 2) r");
             s.execute("INSERT INTO channel_metric_history (channel_id, source, fetched_at, subscribers, avg_reach,"
                     + " err_pct) SELECT c.id, 'TGSTAT_HTML', now() - d * interval '1 day', c.subscribers - d * 10,"
-                    + " c.avg_reach, c.err_pct FROM channel c CROSS JOIN generate_series(1, 5) d");
+                    + " c.avg_reach, c.err_pct FROM channel c CROSS JOIN generate_series(1, 30) d");
             s.execute("INSERT INTO telegram_user (id, first_name, username, language_code, first_seen_at, last_seen_at)"
                     + " SELECT " + FIRST_USER_ID + " + g - 1, 'User' || g, 'user_' || g,"
                     + " CASE WHEN g % 3 = 0 THEN 'en' ELSE 'ru' END, now() - interval '30 days', now()"
@@ -226,6 +227,16 @@ public final class MiniAppBench {
         return partial("/app/channels/" + channelIds[random.nextInt(channelIds.length)]);
     }
 
+    /** Four distinct random channels side by side. */
+    private HttpRequest compareRequest(ThreadLocalRandom random) {
+        StringBuilder ids = new StringBuilder();
+        int first = random.nextInt(channelIds.length - 4);
+        for (int i = 0; i < 4; i++) {
+            ids.append(i == 0 ? "" : ",").append(channelIds[first + i]);
+        }
+        return partial("/app/compare?ids=" + ids);
+    }
+
     private HttpRequest categoryRequest(ThreadLocalRandom random) {
         return partial("/app/categories/" + categoryIds[random.nextInt(categoryIds.length)]);
     }
@@ -267,9 +278,10 @@ public final class MiniAppBench {
             resources.add(m.group(1));
         }
         resources.add("/app/start");
+        resources.add("/app/tabs");
         for (String path : resources) {
             HttpResponse<byte[]> response = path.equals("/app") ? shell
-                    : path.equals("/app/start") ? send(partial(path)) : send(get(path).build());
+                    : path.startsWith("/app/") ? send(partial(path)) : send(get(path).build());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode());
             }
@@ -283,8 +295,21 @@ public final class MiniAppBench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("transferredBytes", compressed);
         result.put("uncompressedBytes", raw);
-        result.put("targetBytes", 60 * 1024);
+        result.put("targetBytes", 50 * 1024);
         result.put("parts", parts);
+        Map<String, Object> partials = new LinkedHashMap<>();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (Map.Entry<String, HttpRequest> p : Map
+                .of("card", cardRequest(random), "category", categoryRequest(random), "compare4",
+                        compareRequest(random), "history90",
+                        partial("/app/channels/" + channelIds[random.nextInt(channelIds.length)] + "/history?days=90"))
+                .entrySet()) {
+            HttpResponse<byte[]> response = send(p.getValue());
+            partials.put(p.getKey(),
+                    Map.of("transferred", response.body().length, "uncompressed", uncompressedSize(response)));
+        }
+        result.put("partials", partials);
+        result.put("partialTargetBytes", 10 * 1024);
         result.put("note", "telegram-web-app.js is loaded from Telegram and not counted");
         return result;
     }
