@@ -250,7 +250,8 @@ public class MailingSender {
     private void handleRefusal(Delivery d, TelegramApiRequestException e) {
         Integer code = e.getErrorCode();
         String reason = code + " " + (e.getApiResponse() == null ? "" : e.getApiResponse());
-        if (code == null) {
+        if (code == null || code == 0) {
+            // an answer we could not read (a 200 included): it may well have been delivered, so never resent
             outbox.unknown(d, "no-answer: unreadable reply: " + e.getMessage());
         } else if (code == 429) {
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
