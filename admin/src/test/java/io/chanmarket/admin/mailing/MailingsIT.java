@@ -78,8 +78,8 @@ class MailingsIT extends AdminTestSupport {
         assertThat(manager.postForm(page, fields).statusCode()).isEqualTo(409);
 
         assertThat(manager.postForm(page + "/pause", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(manager.getHtmx(page + "/progress").body()).startsWith("<div id=\"progress\"").contains("paused")
-                .contains("Paused by an admin");
+        assertThat(manager.getHtmx(page + "/progress").body().strip()).startsWith("<div id=\"progress\"")
+                .contains("paused").contains("Paused by an admin");
         assertThat(manager.postForm(page + "/resume", Map.of()).statusCode()).isEqualTo(303);
         assertThat(manager.postForm(page + "/cancel", Map.of()).statusCode()).isEqualTo(303);
         HttpResponse<String> report = manager.get(page);
