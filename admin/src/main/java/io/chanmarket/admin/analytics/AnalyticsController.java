@@ -59,8 +59,9 @@ public class AnalyticsController {
             String query) {
     }
 
+    /** {@code name} is the chosen category's or channel's name (the id when it no longer exists). */
     @Introspected
-    public record OpeningsPage(Frame frame, List<Option> categories, String target, long id, Chart chart,
+    public record OpeningsPage(Frame frame, List<Option> categories, String target, long id, String name, Chart chart,
             List<Point> points) {
     }
 
@@ -111,8 +112,12 @@ public class AnalyticsController {
         String query = target == Target.CHANNEL ? "channel=" + id : "category=" + id;
         Chart chart = Chart.of(points.stream().map(pt -> pt.bucket().toString()).toList(),
                 points.stream().mapToLong(Point::value).toArray());
-        return page("admin/analytics/openings", new OpeningsPage(frame(request, "openings", p, query), categories,
-                target.name().toLowerCase(Locale.ROOT), id, chart, points));
+        Frame frame = frame(request, "openings", p, query);
+        boolean en = "en".equals(frame.ctx().lang());
+        String name = target == Target.CHANNEL ? catalog.channel(id).map(c -> c.title()).orElse("#" + id)
+                : catalog.category(id).map(c -> en ? c.nameEn() : c.nameRu()).orElse("#" + id);
+        return page("admin/analytics/openings",
+                new OpeningsPage(frame, categories, target.name().toLowerCase(Locale.ROOT), id, name, chart, points));
     }
 
     @Get("/openings.csv")

@@ -44,7 +44,9 @@ public record Chart(int width, int height, String max, List<Bar> bars, List<Tick
         }
         double scale = max > 0 ? max : 1;
         int steps = Math.max(1, labels.size());
-        double group = (double) WIDTH / steps;
+        // at least 12 slots wide: a chart of one or a few steps keeps bars of a normal width, centred
+        double group = (double) WIDTH / Math.max(steps, 12);
+        double offset = (WIDTH - group * steps) / 2;
         double barWidth = Math.max(1, group * 0.8 / series.length);
         double plot = HEIGHT - AXIS;
         List<Bar> bars = new ArrayList<>();
@@ -53,11 +55,11 @@ public record Chart(int width, int height, String max, List<Bar> bars, List<Tick
         for (int i = 0; i < labels.size(); i++) {
             for (int s = 0; s < series.length; s++) {
                 double h = plot * series[s][i] / scale;
-                bars.add(new Bar(i * group + group * 0.1 + s * barWidth, plot - h, barWidth, h, COLORS[s % 2],
+                bars.add(new Bar(offset + i * group + group * 0.1 + s * barWidth, plot - h, barWidth, h, COLORS[s % 2],
                         labels.get(i) + ": " + format.apply(series[s][i])));
             }
             if (i % every == 0) {
-                ticks.add(new Tick(i * group + group * 0.1, labels.get(i)));
+                ticks.add(new Tick(offset + i * group + group * 0.1, labels.get(i)));
             }
         }
         List<String> colors = new ArrayList<>();

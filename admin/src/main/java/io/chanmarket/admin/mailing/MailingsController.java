@@ -67,7 +67,11 @@ class MailingsController {
     @Introspected
     record MailingPage(PageContext ctx, @Nullable Mailing mailing, MailingForm form, Map<String, String> errors,
             @Nullable String notice, List<Segment> segments, long audience, String preview, @Nullable String testId,
-            @Nullable Progress progress) {
+            @Nullable Progress progress, List<Mailings.TestSend> tests, @Nullable String buttonChannelName) {
+    }
+
+    @Introspected
+    record TestsPage(PageContext ctx, Mailing mailing, List<Mailings.TestSend> tests) {
     }
 
     @Introspected
@@ -95,6 +99,14 @@ class MailingsController {
         Mailing mailing = find(id);
         return new ModelAndView<>("admin/mailing/progress",
                 new ProgressPage(pages.context(request), mailing, mailings.progress(id)));
+    }
+
+    /** The test sends of a mailing and their outcomes (an htmx partial the page polls while one is pending). */
+    @Get("/{id}/tests")
+    ModelAndView<TestsPage> tests(HttpRequest<?> request, long id) {
+        Mailing mailing = find(id);
+        return new ModelAndView<>("admin/mailing/tests",
+                new TestsPage(pages.context(request), mailing, mailings.tests(id, 20)));
     }
 
     @Post
@@ -140,7 +152,8 @@ class MailingsController {
                     Map.of("telegramUserId", "mailing.error.telegramId"), null));
         }
         administration.sendTest(actor, id, telegramUserId);
-        return HttpResponse.ok(page(request, mailing, MailingForm.of(mailing), Map.of(), "mailing.test-queued"));
+        // post/redirect/get: a reload shows the result instead of sending another test
+        return HttpResponse.seeOther(URI.create("/admin/mailings/" + id + "#tests"));
     }
 
     @Post("/{id}/start")
@@ -231,7 +244,10 @@ class MailingsController {
                 : administration.telegramUserId(ctx.user()).map(String::valueOf).orElse(null);
         Progress progress = mailing == null || mailing.state() == MailingState.DRAFT ? null
                 : mailings.progress(mailing.id());
+        List<Mailings.TestSend> tests = mailing == null ? List.of() : mailings.tests(mailing.id(), 20);
+        Long channelId = form.channelId();
+        String channelName = channelId == null ? null : catalog.channel(channelId).map(c -> c.title()).orElse(null);
         return new ModelAndView<>("admin/mailing/mailing", new MailingPage(ctx, mailing, form, errors, notice,
-                segments.list(), audience, preview, testId, progress));
+                segments.list(), audience, preview, testId, progress, tests, channelName));
     }
 }

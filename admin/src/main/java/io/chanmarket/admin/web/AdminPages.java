@@ -9,14 +9,16 @@ import jakarta.inject.Singleton;
 public class AdminPages {
 
     private final Messages messages;
+    private final java.time.ZoneId zone;
 
-    AdminPages(Messages messages) {
+    AdminPages(Messages messages, io.chanmarket.core.catalog.analytics.AnalyticsSettings analytics) {
         this.messages = messages;
+        this.zone = analytics.timeZone();
     }
 
     public PageContext context(HttpRequest<?> request) {
         AdminPrincipal user = request.getAttribute(AdminPrincipal.ATTRIBUTE, AdminPrincipal.class).orElse(null);
-        return new PageContext(messages.forRequest(request), user);
+        return new PageContext(messages.forRequest(request), user, zone);
     }
 
     /** Whether htmx sent the request (then only a partial is rendered). */

@@ -9,24 +9,31 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.views.ModelAndView;
 
-/** The start page: links to what the account's role may use. */
+/**
+ * The start page: for managers and admins the dashboard (today and the last 7 days, each figure linking to its page),
+ * and links to what the account's role may use.
+ */
 @Controller("/admin")
 @Requires(property = "app.roles.admin", notEquals = "false")
 class HomeController {
 
     private final AdminPages pages;
+    private final io.chanmarket.admin.dashboard.Dashboard dashboard;
 
-    HomeController(AdminPages pages) {
+    HomeController(AdminPages pages, io.chanmarket.admin.dashboard.Dashboard dashboard) {
         this.pages = pages;
+        this.dashboard = dashboard;
     }
 
     @Introspected
-    record HomePage(PageContext ctx) {
+    record HomePage(PageContext ctx,
+            io.chanmarket.admin.dashboard.Dashboard.@io.micronaut.core.annotation.Nullable Figures figures) {
     }
 
     @Allowed({ Role.MANAGER, Role.MODERATOR })
     @Get
     ModelAndView<HomePage> home(HttpRequest<?> request) {
-        return new ModelAndView<>("admin/home", new HomePage(pages.context(request)));
+        PageContext ctx = pages.context(request);
+        return new ModelAndView<>("admin/home", new HomePage(ctx, ctx.can(Role.MANAGER) ? dashboard.figures() : null));
     }
 }

@@ -57,8 +57,9 @@ class AnalyticsIT extends AdminTestSupport {
 
         HttpResponse<String> page = manager.get("/admin/analytics/openings?preset=14d&category=" + category);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<svg class=\"chart\"").contains("<tr><td>" + today + "</td><td>2</td></tr>")
-                .contains("<tr><td>" + today.minusDays(1) + "</td><td>1</td></tr>");
+        assertThat(page.body()).contains("<svg class=\"chart\"")
+                .contains("<tr><td>" + today + "</td><td class=\"num\">2</td></tr>")
+                .contains("<tr><td>" + today.minusDays(1) + "</td><td class=\"num\">1</td></tr>");
     }
 
     @Test
@@ -97,7 +98,7 @@ class AnalyticsIT extends AdminTestSupport {
         assertThat(series(manager, "/admin/analytics/openings.csv?preset=14d&channel=" + channel))
                 .containsExactlyEntriesOf(expected);
         assertThat(manager.get("/admin/analytics/openings?channel=" + channel).body())
-                .contains("Openings of channel #" + channel);
+                .contains("Openings of channel “Open me”"); // named, not numbered
     }
 
     @Test

@@ -60,24 +60,30 @@ class MailingsIT extends AdminTestSupport {
 
         assertThat(manager.postForm(page + "/test", Map.of("telegramUserId", "abc")).statusCode()).isEqualTo(422);
         HttpResponse<String> test = manager.postForm(page + "/test", Map.of("telegramUserId", "777001"));
-        assertThat(test.statusCode()).isEqualTo(200);
-        assertThat(test.body()).contains("The test is queued").contains("value=\"777001\"");
+        assertThat(test.statusCode()).as("post/redirect/get").isEqualTo(303);
+        assertThat(test.headers().firstValue("Location")).hasValue(page + "#tests");
+        HttpResponse<String> withTest = manager.get(page);
+        assertThat(withTest.body()).contains("value=\"777001\"").contains("class=\"test-send\"")
+                .contains("data-status=\"PENDING\"").contains("queued");
+        assertThat(manager.getHtmx(page + "/tests").body().strip()).startsWith("<div id=\"test-sends\"")
+                .contains("every 2s");
         assertThat(count("SELECT count(*) FROM mailing m JOIN mailing_recipient r ON r.mailing_id = m.id"
                 + " WHERE m.is_test AND r.user_id = 777001 AND m.text = '<b>Hot slot</b> &amp; 20% off'")).isEqualTo(1);
 
         assertThat(manager.postForm(page + "/start", Map.of("version", "0")).statusCode()).isEqualTo(303);
         HttpResponse<String> running = manager.get(page);
-        assertThat(running.body()).contains("sending").contains("0 of 2 handled").contains("every 2s").contains("Pause")
-                .doesNotContain("name=\"title\"");
+        assertThat(running.body()).contains("sending").contains("Final outcome for 0 of 2").contains("every 2s")
+                .contains("Pause").doesNotContain("name=\"title\"");
         assertThat(manager.postForm(page + "/start", Map.of("version", "1")).statusCode()).isEqualTo(409);
         assertThat(manager.postForm(page, fields).statusCode()).isEqualTo(409);
 
         assertThat(manager.postForm(page + "/pause", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(manager.getHtmx(page + "/progress").body()).startsWith("<div id=\"progress\"").contains("paused");
+        assertThat(manager.getHtmx(page + "/progress").body().strip()).startsWith("<div id=\"progress\"")
+                .contains("paused").contains("Paused by an admin");
         assertThat(manager.postForm(page + "/resume", Map.of()).statusCode()).isEqualTo(303);
         assertThat(manager.postForm(page + "/cancel", Map.of()).statusCode()).isEqualTo(303);
         HttpResponse<String> report = manager.get(page);
-        assertThat(report.body()).contains("cancelled").contains("<td id=\"cancelled\">2</td>")
+        assertThat(report.body()).contains("cancelled").contains("<td class=\"num\" id=\"cancelled\">2</td>")
                 .contains("hx-trigger=\"none\"");
         assertThat(manager.postForm(page + "/resume", Map.of()).statusCode()).isEqualTo(409);
         assertThat(manager.get("/admin/mailings").body()).contains("Hot slot");

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
@@ -43,8 +44,14 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * {@code app.mailing.rate} per second in total and at most one per chat per second, with up to
  * {@code app.mailing.max-in-flight} calls open. Each recipient is marked {@code SENDING} before its call; a 429 pauses
  * every send for {@code retry_after} and puts the recipient back; a 403 marks the user blocked (never retried); 5xx is
- * retried a few times; a timeout or lost connection is recorded as an unknown outcome and never resent. When this node
- * takes the lease, rows another sender left {@code SENDING} become unknown outcomes, and the work resumes.
+ * retried a few times. A call that never reached Telegram (connection refused, DNS failure, connect timeout: see
+ * {@link TelegramReach}) is "not sent": the recipient stays pending and every running mailing is paused with the reason
+ * {@code TELEGRAM_UNREACHABLE}. While mailings wait for Telegram, it is asked ({@code getMe}) every
+ * {@code app.mailing.probe-every}; when it answers, they resume by themselves if {@code app.mailing.auto-resume}, else
+ * the admin sees that Telegram is back and resumes them. Only a call whose request may have reached Telegram and got no
+ * answer (read timeout, connection lost after writing) is an unknown outcome, never resent. When this node takes the
+ * lease, rows another sender left {@code SENDING} become unknown outcomes, and the work resumes. Each change of
+ * Telegram's reachability is logged once.
  */
 @Context
 @Requires(property = "app.bot.token", pattern = ".+")
@@ -73,6 +80,8 @@ public class MailingSender {
     private final Thread loop;
     private volatile boolean held;
     private volatile boolean stopping;
+    private final TelegramHealth health = new TelegramHealth(LOG);
+    private long lastProbe;
 
     MailingSender(MailingOutbox outbox, MailingSettings settings, BotSettings bot, Leases leases, NodeIdentity node) {
         this.outbox = outbox;
@@ -80,7 +89,9 @@ public class MailingSender {
         this.bot = bot;
         this.leases = leases;
         this.owner = node.id();
-        this.client = new OkHttpTelegramClient(bot.token(), bot.telegramUrl());
+        this.client = new OkHttpTelegramClient(
+                TelegramReach.client(settings.maxInFlight(), settings.connectTimeout(), settings.callTimeout()),
+                bot.token(), bot.telegramUrl());
         this.pacer = new Pacer(settings.rate());
         this.inFlight = new Semaphore(settings.maxInFlight());
         this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), r -> daemon(r, "mailing-send"));
@@ -126,6 +137,7 @@ public class MailingSender {
                     }
                     recovered = true;
                 }
+                probeIfWaiting();
                 List<Delivery> due = outbox.due(Math.max(16, (int) (settings.rate() * 2)));
                 if (due.isEmpty()) {
                     outbox.completeFinished();
@@ -213,10 +225,18 @@ public class MailingSender {
             }
             call(d.userId(), content.get());
             outbox.delivered(d);
+            health.answered();
         } catch (TelegramApiRequestException e) {
+            health.answered();
             handleRefusal(d, e);
         } catch (TelegramApiException e) {
-            outbox.unknown(d, "no reply: " + e.getMessage());
+            String detail = TelegramReach.describe(e);
+            if (TelegramReach.notSent(e)) {
+                outbox.notSent(d, detail);
+                unreachable(detail);
+            } else {
+                outbox.unknown(d, "no-answer: " + detail);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Mailing {} to {} ended with an unknown outcome: {}", d.mailingId(), d.userId(), e.toString());
             try {
@@ -230,19 +250,57 @@ public class MailingSender {
     private void handleRefusal(Delivery d, TelegramApiRequestException e) {
         Integer code = e.getErrorCode();
         String reason = code + " " + (e.getApiResponse() == null ? "" : e.getApiResponse());
-        if (code == null) {
-            outbox.unknown(d, "unreadable reply: " + e.getMessage());
+        if (code == null || code == 0) {
+            // an answer we could not read (a 200 included): it may well have been delivered, so never resent
+            outbox.unknown(d, "no-answer: unreadable reply: " + e.getMessage());
         } else if (code == 429) {
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
             long seconds = retryAfter == null ? 1 : Math.max(1, retryAfter);
             pacer.pauseFor(seconds);
-            outbox.retryAt(d, Instant.now().plusSeconds(seconds), reason);
+            outbox.retryAt(d, Instant.now().plusSeconds(seconds), "rate-limited: " + reason);
         } else if (code == 403) {
-            outbox.blocked(d, reason);
+            outbox.blocked(d, "blocked: " + reason);
         } else if (code >= 500 && d.attempts() + 1 < settings.maxAttempts()) {
-            outbox.retryAt(d, Instant.now().plusSeconds(2L * (d.attempts() + 1)), reason);
+            outbox.retryAt(d, Instant.now().plusSeconds(2L * (d.attempts() + 1)), "server-error: " + reason);
         } else {
-            outbox.failed(d, reason);
+            outbox.failed(d, (code >= 500 ? "server-error: " : "refused: ") + reason);
+        }
+    }
+
+    /** A call never reached Telegram: running mailings pause with that reason (logged once per outage). */
+    private void unreachable(String detail) {
+        health.unreachable(detail);
+        List<Long> paused = outbox.pauseUnreachable(detail);
+        if (!paused.isEmpty()) {
+            LOG.warn("Telegram unreachable ({}): mailings {} paused, recipients not sent stay pending", detail, paused);
+        }
+    }
+
+    /** While mailings wait for Telegram, asks it every {@code probe-every} whether it answers again. */
+    private void probeIfWaiting() {
+        long now = System.nanoTime();
+        if (now - lastProbe < settings.probeEvery().toNanos()) {
+            return;
+        }
+        lastProbe = now;
+        if (outbox.waitingForTelegram() == 0) {
+            return;
+        }
+        try {
+            client.execute(new GetMe());
+            health.answered();
+            int changed = outbox.telegramAnswers(settings.autoResume());
+            if (changed > 0) {
+                LOG.info(
+                        settings.autoResume() ? "Telegram answers again: {} paused mailings resumed"
+                                : "Telegram answers again: {} paused mailings wait for an admin to resume them",
+                        changed);
+            }
+        } catch (TelegramApiRequestException e) {
+            health.answered(); // an answer, even a refusal, means Telegram is reachable
+            outbox.telegramAnswers(settings.autoResume());
+        } catch (TelegramApiException e) {
+            health.unreachable(TelegramReach.describe(e));
         }
     }
 

@@ -42,6 +42,7 @@ public class LongPolling {
     });
     private TelegramBotsLongPollingApplication application;
     private BotSession session;
+    private String lastFailure;
 
     LongPolling(BotSettings settings, UpdateDispatcher dispatcher, Leases leases, NodeIdentity node) {
         this.settings = settings;
@@ -76,11 +77,30 @@ public class LongPolling {
             if (application == null) {
                 application = new TelegramBotsLongPollingApplication();
             }
+            if (session != null) {
+                // a session that stopped (e.g. Telegram unreachable at its start) is dropped before a new one
+                application.unregisterBot(settings.token());
+                session = null;
+            }
             session = application.registerBot(settings.token(), settings::telegramUrl,
                     new DefaultGetUpdatesGenerator(ALLOWED_UPDATES), dispatcher::dispatchAll);
-            LOG.info("Bot long polling started on this node");
+            LOG.info(lastFailure == null ? "Bot long polling started on this node"
+                    : "Bot long polling started on this node (Telegram answers again)");
+            lastFailure = null;
         } catch (Exception e) {
-            LOG.warn("Bot long polling could not start: {}", e.toString());
+            String failure = describe(e);
+            if (!failure.equals(lastFailure)) {
+                // once per distinct failure, not at every lease renewal while Telegram stays unreachable
+                LOG.warn("Bot long polling could not start: {}; retrying quietly until it changes", failure);
+                lastFailure = failure;
+            }
+            try {
+                if (application != null) {
+                    application.unregisterBot(settings.token());
+                }
+            } catch (Exception ignored) {
+                // it was not registered
+            }
             session = null;
         }
     }
@@ -94,6 +114,14 @@ public class LongPolling {
             LOG.warn("Bot long polling did not stop cleanly: {}", e.toString());
         }
         session = null;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getClass().getSimpleName() + ": " + root;
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanmarket.bot.telegram.TelegramStandIn;
 import io.chanmarket.bot.telegram.TelegramStandIn.Call;
 import io.chanmarket.bot.telegram.TelegramStandIn.Reply;
+import io.chanmarket.core.mailing.Mailing;
 import io.chanmarket.core.mailing.MailingDraft;
 import io.chanmarket.core.mailing.MailingState;
 import io.chanmarket.core.mailing.Mailings;
@@ -32,9 +33,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 3,000-recipient mailing against the Telegram stand-in enforcing 30 messages/s (answering 429 beyond it), sent by a
- * sender in a separate JVM that is killed (SIGKILL) in the middle and then restarted: every recipient gets exactly one
- * message except the reported unknown outcomes (at most the calls in flight at the kill), nobody gets two, blocked
- * users are marked. Prints the delivery rate after the restart.
+ * sender in a separate JVM. Part-way, Telegram becomes unreachable (connections refused): the mailing pauses itself
+ * with that reason, the recipients it could not reach stay pending (not sent, not unknown), a test copy sent meanwhile
+ * ends "not sent"; Telegram comes back, the sender notices, an admin resumes; then the sender is killed (SIGKILL) and
+ * restarted: every recipient gets exactly one message except the reported unknown outcomes (at most the calls in flight
+ * at the kill), nobody gets two, blocked users are marked, and the outage is logged once. Prints the delivery rate
+ * after the restart.
  */
 @MicronautTest(transactional = false)
 class MailingDeliveryIT implements DatabaseTest {
@@ -81,9 +85,37 @@ class MailingDeliveryIT implements DatabaseTest {
                 "test");
         assertThat(mailings.start(id, 0)).isEqualTo(Mailings.Change.DONE);
 
+        java.nio.file.Files.deleteIfExists(SenderProcess.logFile("sender-1.log"));
         Process first = startSender("sender-1.log");
         try {
-            awaitDelivered(id, 900, Duration.ofSeconds(120));
+            awaitDelivered(id, 600, Duration.ofSeconds(120));
+            telegram.goDown(); // calls being answered still get their answers
+            await(Duration.ofSeconds(60), () -> mailings.find(id).orElseThrow().pausedUnreachable(), "paused");
+            Thread.sleep(1200);
+            int acceptedAtOutage = telegram.accepted().size();
+            Mailing paused = mailings.find(id).orElseThrow();
+            assertThat(paused.pauseDetail()).contains("connection refused");
+            long test = mailings.queueTest(id, FIRST_USER + 1, "test");
+            await(Duration.ofSeconds(30), () -> mailings.find(test).orElseThrow().state() == MailingState.DONE,
+                    "test copy finished");
+            Mailings.TestSend testSend = mailings.tests(id, 10).get(0);
+            assertThat(testSend.status()).isEqualTo("NOT_SENT");
+            assertThat(testSend.reason()).startsWith("unreachable: connection refused");
+            Progress duringOutage = mailings.progress(id);
+            assertThat(duringOutage.waitingAfterUnreachable()).isPositive();
+            assertThat(duringOutage.unknown()).isLessThanOrEqualTo(MAX_IN_FLIGHT);
+            assertThat(duringOutage.pending()).isGreaterThanOrEqualTo(RECIPIENTS - acceptedAtOutage - MAX_IN_FLIGHT);
+            Thread.sleep(1500); // the sender keeps probing an unreachable Telegram meanwhile
+            assertThat(mailings.find(id).orElseThrow().state()).isEqualTo(MailingState.PAUSED);
+            assertThat(telegram.accepted().size()).isEqualTo(acceptedAtOutage);
+
+            telegram.comeBack();
+            await(Duration.ofSeconds(30), () -> mailings.find(id).orElseThrow().telegramBackAt() != null,
+                    "Telegram seen back");
+            assertThat(mailings.find(id).orElseThrow().state()).as("no auto-resume by default")
+                    .isEqualTo(MailingState.PAUSED);
+            assertThat(mailings.resume(id)).isEqualTo(Mailings.Change.DONE);
+            awaitDelivered(id, 1200, Duration.ofSeconds(120));
         } finally {
             first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, calls in flight are cut off
         }
@@ -121,6 +153,9 @@ class MailingDeliveryIT implements DatabaseTest {
         assertThat(blockedInUserTable()).containsExactlyInAnyOrderElementsOf(blocked);
         assertThat(telegram.calls("sendMessage").size() - accepted.size() - blocked.size()).as("429 answers")
                 .isGreaterThanOrEqualTo(2);
+        String log = java.nio.file.Files.readString(SenderProcess.logFile("sender-1.log"));
+        assertThat(log.split("Telegram unreachable: ", -1).length - 1).as("outage logged once").isEqualTo(1);
+        assertThat(log).contains("Telegram answers again");
 
         List<Call> afterRestart = accepted.subList(acceptedBeforeRestart, accepted.size());
         double seconds = (afterRestart.get(afterRestart.size() - 1).atNanos() - afterRestart.get(0).atNanos()) / 1e9;
@@ -136,6 +171,8 @@ class MailingDeliveryIT implements DatabaseTest {
         settings.put("app.bot.api-url", telegram.url());
         settings.put("app.roles.bot", "false");
         settings.put("app.mailing.max-in-flight", String.valueOf(MAX_IN_FLIGHT));
+        settings.put("app.mailing.probe-every", "500ms");
+        settings.put("app.mailing.connect-timeout", "2s");
         settings.put("datasources.default.maximum-pool-size", "20");
         return SenderProcess.start(settings, SenderProcess.logFile(log));
     }

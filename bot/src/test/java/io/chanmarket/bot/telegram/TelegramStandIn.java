@@ -71,7 +71,8 @@ public final class TelegramStandIn implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private volatile HttpServer server;
+    private final int port;
     private final String token;
     private final List<Call> calls = new ArrayList<>();
     private final List<ObjectNode> updates = new ArrayList<>();
@@ -90,18 +91,48 @@ public final class TelegramStandIn implements AutoCloseable {
 
     public TelegramStandIn(String token) {
         this.token = token;
+        this.server = listen(0);
+        this.port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int on) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", on), 0);
+            created.setExecutor(Executors.newCachedThreadPool());
+            created.createContext("/", this::serve);
+            created.start();
+            return created;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", this::serve);
-        server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Telegram becomes unreachable, as in an outage: the port stops listening (new connections are refused); calls
+     * already being answered get their answers first.
+     */
+    public synchronized void goDown() {
+        server.stop(1);
+    }
+
+    /** Telegram answers again, on the same address. */
+    public synchronized void comeBack() {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                server = listen(port);
+                return;
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                sleep(100);
+            }
+        }
     }
 
     /** Queues an update for {@code getUpdates}; its {@code update_id} is assigned here. */

@@ -18,6 +18,10 @@ import java.util.Optional;
  * Only the {@code SENDING} mark must be durable before the call. Outcomes are committed without waiting for the WAL
  * flush ({@code synchronous_commit = off}): an outcome lost in a database crash leaves the row {@code SENDING}, which
  * becomes {@code UNKNOWN}, so it is still never sent twice.
+ *
+ * <p>
+ * Reasons are stored as {@code code: detail} ({@code unreachable}, {@code no-answer}, {@code sender-stopped},
+ * {@code blocked}, {@code refused}, {@code rate-limited}, {@code server-error}); the admin translates the code.
  */
 @Singleton
 @Transactional
@@ -37,7 +41,7 @@ public class MailingOutbox {
     public int recoverInFlight() {
         return jdbc.prepareStatement("""
                 UPDATE mailing_recipient SET status = 'UNKNOWN', updated_at = now(),
-                    error = 'sender stopped during the call; maybe delivered, not resent'
+                    error = 'sender-stopped: maybe delivered, not resent'
                 WHERE status = 'SENDING'
                 """, ps -> ps.executeUpdate());
     }
@@ -125,6 +129,74 @@ public class MailingOutbox {
     /** The call's outcome is not known (timeout, connection lost): reported, never resent. */
     public void unknown(Delivery d, String reason) {
         finish(d, "UNKNOWN", reason);
+    }
+
+    /**
+     * The call never reached Telegram (connection refused, DNS failure, connect timeout): the recipient is pending
+     * again, to be retried, with the reason {@code unreachable: detail}. A test copy ends {@code NOT_SENT} at once, so
+     * the admin sees its result.
+     */
+    public void notSent(Delivery d, String detail) {
+        relaxCommit();
+        jdbc.prepareStatement("""
+                UPDATE mailing_recipient SET updated_at = now(), error = ?, attempts = greatest(attempts - 1, 0),
+                    status = CASE WHEN (SELECT is_test FROM mailing m WHERE m.id = mailing_id) THEN 'NOT_SENT'
+                                  ELSE 'PENDING' END
+                WHERE mailing_id = ? AND user_id = ? AND status = 'SENDING'
+                """, ps -> {
+            ps.setString(1, "unreachable: " + detail);
+            ps.setLong(2, d.mailingId());
+            ps.setLong(3, d.userId());
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * Telegram is unreachable: every running mailing (test copies aside) is paused with that reason. Returns the ids
+     * paused now.
+     */
+    public List<Long> pauseUnreachable(String detail) {
+        return jdbc.prepareStatement("""
+                UPDATE mailing SET state = 'PAUSED', pause_reason = 'TELEGRAM_UNREACHABLE', pause_detail = ?,
+                    paused_at = now(), telegram_back_at = NULL, version = version + 1
+                WHERE state = 'RUNNING' AND NOT is_test RETURNING id
+                """, ps -> {
+            ps.setString(1, detail);
+            List<Long> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** How many mailings are paused because Telegram was unreachable and have not yet seen it answer again. */
+    public int waitingForTelegram() {
+        return jdbc.prepareStatement("SELECT count(*) FROM mailing WHERE state = 'PAUSED'"
+                + " AND pause_reason = 'TELEGRAM_UNREACHABLE' AND telegram_back_at IS NULL", ps -> {
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                });
+    }
+
+    /**
+     * Telegram answered again: mailings paused for being unreachable are resumed ({@code resume}) or marked so that the
+     * admin sees Telegram is back. Returns how many mailings changed.
+     */
+    public int telegramAnswers(boolean resume) {
+        String sql = resume ? """
+                UPDATE mailing SET state = 'RUNNING', pause_reason = NULL, pause_detail = NULL, telegram_back_at = NULL,
+                    version = version + 1
+                WHERE state = 'PAUSED' AND pause_reason = 'TELEGRAM_UNREACHABLE'
+                """ : """
+                UPDATE mailing SET telegram_back_at = now()
+                WHERE state = 'PAUSED' AND pause_reason = 'TELEGRAM_UNREACHABLE' AND telegram_back_at IS NULL
+                """;
+        return jdbc.prepareStatement(sql, ps -> ps.executeUpdate());
     }
 
     /** Not yet sent because its chat got a message less than a second ago: pending again from {@code at}. */

@@ -24,7 +24,8 @@ public class Mailings {
 
     private static final String COLUMNS = "id, title, text, image_url, button_channel_id, button_text, state, is_test,"
             + " created_by, created_at, started_at, finished_at, version,"
-            + " ARRAY(SELECT segment_id FROM mailing_segment s WHERE s.mailing_id = mailing.id ORDER BY segment_id)";
+            + " ARRAY(SELECT segment_id FROM mailing_segment s WHERE s.mailing_id = mailing.id ORDER BY segment_id),"
+            + " pause_reason, pause_detail, paused_at, telegram_back_at";
 
     private final JdbcOperations jdbc;
     private final Segments segments;
@@ -175,7 +176,9 @@ public class Mailings {
             return Change.NOT_FOUND;
         }
         int updated = jdbc.prepareStatement("UPDATE mailing SET state = ?, version = version + 1,"
-                + " finished_at = CASE WHEN ? = 'CANCELLED' THEN now() ELSE finished_at END"
+                + " finished_at = CASE WHEN ? = 'CANCELLED' THEN now() ELSE finished_at END,"
+                + " pause_reason = NULL, pause_detail = NULL, telegram_back_at = NULL,"
+                + " paused_at = CASE WHEN state = 'RUNNING' THEN now() ELSE paused_at END"
                 + " WHERE id = ? AND state = ANY(string_to_array(?, ','))", ps -> {
                     ps.setString(1, to);
                     ps.setString(2, to);
@@ -190,8 +193,8 @@ public class Mailings {
     public long queueTest(long id, long telegramUserId, String actor) {
         long testId = jdbc.prepareStatement("""
                 INSERT INTO mailing (title, text, image_url, button_channel_id, button_text, state, is_test, created_by,
-                                     started_at)
-                SELECT title, text, image_url, button_channel_id, button_text, 'RUNNING', TRUE, ?, now()
+                                     started_at, test_of)
+                SELECT title, text, image_url, button_channel_id, button_text, 'RUNNING', TRUE, ?, now(), id
                 FROM mailing WHERE id = ? RETURNING id
                 """, ps -> {
             ps.setString(1, actor);
@@ -212,9 +215,34 @@ public class Mailings {
         return testId;
     }
 
+    /** One "send a test to yourself": to whom, when, and its outcome so far. */
+    public record TestSend(long id, long telegramUserId, String createdBy, Instant createdAt, String status,
+            @io.micronaut.core.annotation.Nullable String reason) {
+    }
+
+    /** The test copies of mailing {@code id}, newest first. */
+    public List<TestSend> tests(long id, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT m.id, r.user_id, m.created_by, m.created_at, r.status, r.error
+                FROM mailing m JOIN mailing_recipient r ON r.mailing_id = m.id
+                WHERE m.test_of = ? ORDER BY m.id DESC LIMIT ?
+                """, ps -> {
+            ps.setLong(1, id);
+            ps.setInt(2, limit);
+            List<TestSend> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TestSend(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Recipients by outcome and the most frequent failure reasons. */
     public Progress progress(long id) {
-        long[] n = new long[8];
+        long[] n = new long[10];
         jdbc.prepareStatement("SELECT status, count(*) FROM mailing_recipient WHERE mailing_id = ? GROUP BY status",
                 ps -> {
                     ps.setLong(1, id);
@@ -229,15 +257,25 @@ public class Mailings {
                             case "BLOCKED" -> n[4] += c;
                             case "FAILED" -> n[5] += c;
                             case "UNKNOWN" -> n[6] += c;
+                            case "NOT_SENT" -> n[8] += c;
                             default -> n[7] += c;
                             }
                         }
                     }
                     return null;
                 });
+        n[9] = jdbc.prepareStatement("SELECT count(*) FROM mailing_recipient WHERE mailing_id = ?"
+                + " AND status = 'PENDING' AND error LIKE 'unreachable:%'", ps -> {
+                    ps.setLong(1, id);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
         List<Progress.Reason> reasons = jdbc.prepareStatement("""
                 SELECT coalesce(error, ''), count(*) FROM mailing_recipient
-                WHERE mailing_id = ? AND status IN ('FAILED', 'UNKNOWN')
+                WHERE mailing_id = ? AND (status IN ('FAILED', 'UNKNOWN', 'NOT_SENT')
+                    OR status = 'PENDING' AND error IS NOT NULL)
                 GROUP BY 1 ORDER BY 2 DESC LIMIT 10
                 """, ps -> {
             ps.setLong(1, id);
@@ -249,7 +287,7 @@ public class Mailings {
             }
             return out;
         });
-        return new Progress(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], reasons);
+        return new Progress(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], reasons);
     }
 
     private void setSegments(long id, List<Long> segmentIds) {
@@ -281,7 +319,8 @@ public class Mailings {
         return new Mailing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getObject(5, Long.class), rs.getString(6), MailingState.valueOf(rs.getString(7)), rs.getBoolean(8),
                 rs.getString(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)),
-                instant(rs.getTimestamp(12)), rs.getLong(13), List.of(segmentIds));
+                instant(rs.getTimestamp(12)), rs.getLong(13), List.of(segmentIds), rs.getString(15), rs.getString(16),
+                instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)));
     }
 
     private static Instant instant(Timestamp t) {

@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * starts a headless browser with a fresh profile and no background networking, and saves screenshots as test artifacts
  * under {@code target/screenshots}.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -31,13 +31,13 @@ final class HeadlessChromium {
     }
 
     /** Skips the calling test class when Chromium or chromedriver is missing. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium or chromedriver missing: apt-get install -y chromium chromium-driver");
     }
 
     /** A headless browser with the given window size and extra Chromium arguments. */
-    static ChromeDriver start(String windowSize, String... extraArguments) throws Exception {
+    public static ChromeDriver start(String windowSize, String... extraArguments) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         List<String> arguments = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -53,7 +53,7 @@ final class HeadlessChromium {
     }
 
     /** Waits up to 15 s for an element to appear. */
-    static void await(WebDriver browser, By locator) {
+    public static void await(WebDriver browser, By locator) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
@@ -61,7 +61,7 @@ final class HeadlessChromium {
      * Saves what the browser shows as {@code target/screenshots/<name>.png}, and also into the folder named by the
      * {@code screenshots.dir} system property when it is set (the documentation's screenshots: see docs/testing.md).
      */
-    static void screenshot(WebDriver browser, String name) throws Exception {
+    public static void screenshot(WebDriver browser, String name) throws Exception {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target/screenshots", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         String docs = System.getProperty("screenshots.dir");
