@@ -15,19 +15,19 @@ import org.junit.jupiter.api.Test;
  * One rule per test, each on the real @rian_ru stat page with one stated edit (the edits reproduce markup third-party
  * scrapers match on live TGStat, or text a channel owner controls), and the exact values expected.
  */
-class TgstatPageRulesTest {
+public class TgstatPageRulesTest {
 
     /** The real page's verified-owner marker, the slot a label marker shares (over the logo). */
     static final String VERIFIED_MARKER = "<img src=\"/public/images/verified.png\" style=\"max-width:50px;"
             + " max-height:50px;\"  title=\"\" data-toggle=\"tooltip\" data-placement=\"top\""
             + " data-original-title=\"У канала есть подтвержденный владелец на TGStat\">";
     /** The red-label marker as scrapers find it on live TGStat: an image whose tooltip reads this. */
-    static final String RED_TEXT = "Канал заподозрен в использовании методов нечестного продвижения";
+    public static final String RED_TEXT = "Канал заподозрен в использовании методов нечестного продвижения";
     static final String DESCRIPTION_SLOT = "<p class=\"card-text mt-3\">";
 
     private final TgstatPageParser parser = new TgstatPageParser();
 
-    static String withMarker(String page, String src, String tooltip) {
+    public static String withMarker(String page, String src, String tooltip) {
         String marker = "<span class=\"position-absolute\" style=\"top:5%; right:5%; z-index: 1\"><img src=\"" + src
                 + "\" style=\"max-width:50px;\" title=\"\" data-toggle=\"tooltip\" data-placement=\"top\""
                 + " data-original-title=\"" + tooltip + "\"></span>";
@@ -36,7 +36,7 @@ class TgstatPageRulesTest {
         return edited;
     }
 
-    static String withDescription(String page, String description) {
+    public static String withDescription(String page, String description) {
         String edited = page.replace(DESCRIPTION_SLOT, DESCRIPTION_SLOT + description);
         assertThat(edited).isNotEqualTo(page);
         return edited;
