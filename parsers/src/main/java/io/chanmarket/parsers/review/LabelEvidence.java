@@ -56,6 +56,20 @@ public class LabelEvidence {
         });
     }
 
+    /** The channel's current labels; no labels for an unknown channel. */
+    public LabelState state(long channelId) {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection()
+                    .prepareStatement("SELECT red_label, black_label FROM channel WHERE id = ?")) {
+                ps.setLong(1, channelId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new LabelState(rs.getBoolean(1), rs.getBoolean(2))
+                            : new LabelState(false, false);
+                }
+            }
+        });
+    }
+
     /** The markers of a channel: label markers first, then unknown, then the rest. */
     public List<StoredMarker> forChannel(long channelId) {
         return tx.executeRead(status -> {
