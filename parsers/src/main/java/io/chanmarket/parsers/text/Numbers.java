@@ -35,8 +35,9 @@ public final class Numbers {
 
     /**
      * The number conventions a page declares by its language; used only to choose between readings the grammar allows.
-     * {@code RU}: spaces and apostrophes group, a comma or a dot is decimal. {@code EN}: commas, spaces and apostrophes
-     * group, a dot is decimal. {@code NONE}: no tie is broken.
+     * {@code RU}: spaces and apostrophes group, a dot is decimal (TGStat's Russian pages print {@code 6.5%},
+     * {@code 162.5k}); a comma before exactly three digits fits neither reading there and stays refused. {@code EN}:
+     * commas, spaces and apostrophes group, a dot is decimal. {@code NONE}: no tie is broken.
      */
     public enum Convention {
         NONE(""), RU(" '"), EN(" ',");
@@ -65,7 +66,7 @@ public final class Numbers {
                 return true;
             }
             boolean groupOk = groupingChar == 0 || grouping.indexOf(groupingChar) >= 0;
-            boolean decimalOk = decimalChar == 0 || (this == EN ? decimalChar == '.' : true);
+            boolean decimalOk = decimalChar == 0 || decimalChar == '.';
             return groupOk && decimalOk;
         }
     }

@@ -135,16 +135,26 @@ public final class TgstatPageParser {
                     "stat cards missing: " + String.join(", ", missingRequired));
         }
         try {
-            return ParseResult.ok(read(doc, cards, new Values(convention(doc))));
+            return ParseResult.ok(read(doc, cards, new Values(convention(doc, cards))));
         } catch (NumberFormatException e) {
             return ParseResult.failed(ResultStatus.LAYOUT_CHANGED, "unreadable value: " + e.getMessage());
         }
     }
 
-    /** The number convention the page declares by its language ({@code <html lang>}). */
-    static Convention convention(Document doc) {
+    /**
+     * The number convention of the page: the language it declares ({@code <html lang>}), else the language of its card
+     * labels (an English page whose {@code lang} is missing still reads «20,200» as twenty thousand two hundred).
+     */
+    static Convention convention(Document doc, Map<Card, Element> cards) {
         Element html = doc.selectFirst("html");
-        return Convention.ofLanguage(html == null ? null : html.attr("lang"));
+        Convention declared = Convention.ofLanguage(html == null ? null : html.attr("lang"));
+        if (declared != Convention.NONE) {
+            return declared;
+        }
+        Element label = cards.get(Card.SUBSCRIBERS).selectFirst("div.position-absolute.text-uppercase");
+        String text = label == null ? "" : words(label.text());
+        return text.contains("subscribers") ? Convention.EN
+                : text.contains("подписчики") ? Convention.RU : Convention.NONE;
     }
 
     /** Reads the numbers of one page under its convention and collects what it refuses. */

@@ -174,12 +174,27 @@ public class TgstatPageRulesTest {
     }
 
     @Test
+    void anEnglishPageWithoutADeclaredLanguageReadsCommasAsGroupingByItsLabels() {
+        // Edit: the English edit below, with <html lang="en"> dropped.
+        ChannelStats stats = ok(
+                english(Fixtures.rianStatPage()).replace("<html lang=\"en\" class=\"  site-ru\">", "<html>"));
+
+        assertThat(stats.citationIndex()).isEqualByComparingTo("20200");
+        assertThat(stats.refused()).isEmpty();
+    }
+
+    @Test
     void anAmbiguousNumberIsRefusedAndTheRestIsRead() {
-        // Edit: no declared language (<html> without lang) and the citation index as «20,200».
+        // Edit: no declared language (<html> without lang) and the citation index as «20,200». Its Russian labels make
+        // it a Russian page, where a comma neither groups nor marks decimals: both readings stay possible.
         String page = Fixtures.rianStatPage().replace("<html lang=\"ru\" class=\"  site-ru\">", "<html>")
                 .replace("<h2 class=\"text-dark\">20 200</h2>", "<h2 class=\"text-dark\">20,200</h2>");
 
         ChannelStats stats = ok(page);
+        assertThat(TgstatPageParser.convention(org.jsoup.Jsoup.parse(page),
+                java.util.Map.of(TgstatPageParser.Card.SUBSCRIBERS,
+                        org.jsoup.Jsoup.parse(page).select("div.card.card-body.position-relative").first())))
+                                .isEqualTo(io.chanmarket.parsers.text.Numbers.Convention.RU);
 
         assertThat(stats.citationIndex()).isNull();
         assertThat(stats.refused())
