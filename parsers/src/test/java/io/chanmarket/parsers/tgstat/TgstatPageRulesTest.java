@@ -120,6 +120,19 @@ public class TgstatPageRulesTest {
         assertThat(stats.redLabel()).isTrue();
     }
 
+    @Test
+    void theChannelLinkIsTheHeaderCardsNotTheFootersFirstTelegramLink() {
+        // Edit: the untrimmed capture's footer block of TGStat's own channels, moved above the header card.
+        String page = Fixtures.rianStatPage().replace("<div class=\"wrapper\">",
+                "<div class=\"h4 mt-3\">Наши каналы</div><div class=\"navbar-nav\"><a href=\"https://t.me/TGStat\""
+                        + " target=\"_blank\" class=\"nav-link pt-0 pb-1\">@TGStat</a></div><div class=\"wrapper\">");
+
+        ChannelStats stats = ok(page);
+
+        assertThat(stats.username()).isEqualTo("rian_ru");
+        assertThat(stats.tgLink()).isEqualTo("https://t.me/rian_ru");
+    }
+
     // ---- status from the status element, not from words
 
     @Test
