@@ -18,6 +18,11 @@ import io.chanmarket.parsers.refresh.ChannelRefresher;
 import io.chanmarket.parsers.refresh.FetchLog;
 import io.chanmarket.parsers.refresh.FetchStatus;
 import io.chanmarket.parsers.refresh.RefreshSettings;
+import io.chanmarket.parsers.review.LabelEvidence;
+import io.chanmarket.parsers.review.LabelState;
+import io.chanmarket.parsers.review.StoredMarker;
+import io.chanmarket.parsers.review.ValueReview;
+import io.chanmarket.parsers.review.ValueReviews;
 import io.chanmarket.parsers.warnings.ChannelWarnings;
 import io.chanmarket.parsers.warnings.StoredWarning;
 import io.micronaut.context.annotation.Requires;
@@ -42,8 +47,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A channel's parser status (latest fetch per source, freshness, warnings, "refresh now") and its tracked links (create
- * with a label, copy the t.me link, arrivals).
+ * A channel's parser status (latest fetch per source, freshness, warnings, "refresh now"), the evidence behind its
+ * TGStat labels (which marker, when), the values the parsers refused or held back (confirm or reject a held one), and
+ * its tracked links (create with a label, copy the t.me link, arrivals).
  */
 @Controller("/admin/channels/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -59,13 +65,18 @@ public class ChannelStatusController {
     private final ChannelWarnings warnings;
     private final RefreshSettings refreshSettings;
     private final TrackedLinks links;
+    private final LabelEvidence labelEvidence;
+    private final ValueReviews reviews;
     private final AuditLog audit;
     private final AdminPages pages;
     private final String botUsername;
 
     ChannelStatusController(CatalogEditing catalog, ChannelMetrics metrics, FetchLog fetchLog,
             ChannelRefresher refresher, ChannelWarnings warnings, RefreshSettings refreshSettings, TrackedLinks links,
-            AuditLog audit, AdminPages pages, @Value("${app.miniapp.bot-username:chanmarket_bot}") String botUsername) {
+            LabelEvidence labelEvidence, ValueReviews reviews, AuditLog audit, AdminPages pages,
+            @Value("${app.miniapp.bot-username:chanmarket_bot}") String botUsername) {
+        this.labelEvidence = labelEvidence;
+        this.reviews = reviews;
         this.catalog = catalog;
         this.metrics = metrics;
         this.fetchLog = fetchLog;
@@ -90,8 +101,8 @@ public class ChannelStatusController {
      */
     public record StatusPage(PageContext ctx, EditableChannel channel, @Nullable Instant updatedAt,
             @Nullable Long ageHours, boolean stale, boolean refreshing, List<FetchStatus> statuses,
-            List<StoredWarning> warnings, List<LinkRow> links, @Nullable String notice, String label,
-            @Nullable String labelError) {
+            List<StoredWarning> warnings, LabelState labels, List<StoredMarker> markers, List<ValueReview> reviews,
+            List<LinkRow> links, @Nullable String notice, String label, @Nullable String labelError) {
     }
 
     @Allowed({ Role.MANAGER, Role.MODERATOR })
@@ -110,6 +121,29 @@ public class ChannelStatusController {
                     .body(page(request, id, "status.not-fetchable", "", null));
         }
         return HttpResponse.seeOther(URI.create("/admin/channels/" + id + "/status"));
+    }
+
+    /** Confirms (writes) or rejects a value the parsers held back; 404 when it is no open held value of the channel. */
+    @Allowed(Role.MANAGER)
+    @Post("/reviews/{reviewId}/{decision}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> decide(HttpRequest<?> request, long id, long reviewId, String decision) {
+        channel(id);
+        if (!decision.equals("confirm") && !decision.equals("reject")) {
+            throw AdminProblem.notFound();
+        }
+        ValueReview review = reviews.find(reviewId).filter(r -> r.channelId() == id && r.held() && r.open())
+                .orElseThrow(AdminProblem::notFound);
+        AdminPrincipal actor = request.getAttribute(AdminPrincipal.ATTRIBUTE, AdminPrincipal.class).orElseThrow();
+        boolean confirm = decision.equals("confirm");
+        if (!reviews.decide(id, reviewId, confirm, actor.username(), Instant.now())) {
+            throw AdminProblem.notFound();
+        }
+        audit.record(actor, confirm ? "CONFIRM" : "REJECT", "parser_value_review", String.valueOf(reviewId),
+                Map.of("field", review.field(), "current",
+                        review.currentValue() == null ? "" : review.currentValue().toPlainString()),
+                Map.of("field", review.field(), "proposed", review.proposed().toPlainString(), "channelId", id));
+        return HttpResponse.seeOther(URI.create("/admin/channels/" + id + "/status#reviews"));
     }
 
     @Allowed(Role.MANAGER)
@@ -138,8 +172,8 @@ public class ChannelStatusController {
         List<LinkRow> rows = links.forChannel(id).stream().map(l -> new LinkRow(l.link(),
                 "https://t.me/" + botUsername + "?startapp=" + l.link().code(), l.arrivals())).toList();
         StatusPage page = new StatusPage(pages.context(request), channel, updatedAt, ageHours, stale,
-                refresher.isRefreshing(id), fetchLog.statuses(id), warnings.forChannel(id), rows, notice, label,
-                labelError);
+                refresher.isRefreshing(id), fetchLog.statuses(id), warnings.forChannel(id), labelEvidence.state(id),
+                labelEvidence.forChannel(id), reviews.forChannel(id, 30), rows, notice, label, labelError);
         return new ModelAndView<>("admin/channelstatus/status", Map.of("page", page));
     }
 

@@ -92,4 +92,68 @@ class ChannelStatusIT extends AdminTestSupport {
         assertThat(signedIn(Role.MODERATOR).postForm("/admin/channels/" + id + "/links", Map.of("label", "a"))
                 .statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void labelEvidenceShowsWhichMarkerHidesTheChannelAndWhen() {
+        long id = aChannel("status_label_" + SEQ.incrementAndGet(), false);
+        TestDatabase.execute("UPDATE channel SET red_label = TRUE WHERE id = " + id);
+        TestDatabase.execute("INSERT INTO parser_label_marker (channel_id, source, element, marker_text, kind,"
+                + " first_seen_at, last_seen_at) VALUES (" + id + ", 'TGSTAT_HTML', 'img[src=/public/images/red.png]',"
+                + " 'Канал заподозрен в использовании методов нечестного продвижения', 'RED',"
+                + " '2026-11-30T08:00:00Z', '2026-12-03T08:00:00Z'), (" + id
+                + ", 'TGSTAT_HTML', 'img[src=/public/images/x.png]', 'Партнёр', 'UNKNOWN', '2026-12-03T08:00:00Z',"
+                + " '2026-12-03T08:00:00Z')");
+
+        String page = signedIn(Role.MODERATOR).get("/admin/channels/" + id + "/status").body();
+
+        assertThat(page).contains("Hidden from the catalog because of a TGStat label")
+                .contains("<span class=\"label-red\">red label (inflated statistics)</span>")
+                .containsPattern("<tr class=\"marker-RED\">\\s*<td>red label \\(inflated statistics\\)</td>"
+                        + "<td>Канал заподозрен в использовании методов нечестного продвижения</td>"
+                        + "<td><code>img\\[src=/public/images/red.png\\]</code></td>\\s*<td>TGSTAT_HTML</td>"
+                        + "<td>2026-11-30T08:00:00Z</td><td>2026-12-03T08:00:00Z</td>")
+                .contains("unknown marker (recorded, hides nothing)").contains("<td>Партнёр</td>");
+
+        long clean = aChannel("status_clean_" + SEQ.incrementAndGet(), false);
+        assertThat(signedIn(Role.MODERATOR).get("/admin/channels/" + clean + "/status").body())
+                .contains("No TGStat label: the channel is not hidden by one.")
+                .contains("Every value read was written.");
+    }
+
+    @Test
+    void aHeldValueIsShownAndWrittenOnlyWhenAManagerConfirmsIt() {
+        long id = aChannel("status_held_" + SEQ.incrementAndGet(), false);
+        TestDatabase.execute("UPDATE channel SET subscribers = 303929 WHERE id = " + id);
+        long held = TestDatabase.queryLong("INSERT INTO parser_value_review (channel_id, source, field, kind, proposed,"
+                + " current_value, reason, detected_at) VALUES (" + id + ", 'TGSTAT_HTML', 'subscribers', 'HELD',"
+                + " 3039296, 303929, 'subscribers jump from 303929 to 3039296', now()) RETURNING id");
+        TestDatabase.execute("INSERT INTO parser_value_review (channel_id, source, field, kind, raw_text, reason,"
+                + " detected_at) VALUES (" + id + ", 'TGSTAT_HTML', 'citationIndex', 'REFUSED', '20,200',"
+                + " 'ambiguous: ''20,200'' reads as 20200 or 20.2', now())");
+
+        String moderatorView = signedIn(Role.MODERATOR).get("/admin/channels/" + id + "/status").body();
+        assertThat(moderatorView).contains("held back: implausible jump").contains("<td>3039296</td>")
+                .contains("<td>303929</td>").contains("refused: ambiguous text").contains("<td>20,200</td>")
+                .contains("ambiguous: '20,200' reads as 20200 or 20.2").doesNotContain("Confirm and write");
+        assertThat(signedIn(Role.MODERATOR)
+                .postForm("/admin/channels/" + id + "/reviews/" + held + "/confirm", Map.of()).statusCode())
+                        .isEqualTo(403);
+
+        AdminBrowser manager = signedIn(Role.MANAGER);
+        assertThat(manager.get("/admin/channels/" + id + "/status").body()).contains("Confirm and write");
+        HttpResponse<String> confirmed = manager.postForm("/admin/channels/" + id + "/reviews/" + held + "/confirm",
+                Map.of());
+        assertThat(confirmed.statusCode()).isEqualTo(303);
+        assertThat(TestDatabase.queryLong("SELECT subscribers FROM channel WHERE id = " + id)).isEqualTo(3_039_296L);
+        assertThat(manager.get("/admin/channels/" + id + "/status").body()).contains("confirmed and written");
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM audit_log WHERE entity = 'parser_value_review'"
+                + " AND entity_id = '" + held + "' AND action = 'CONFIRM'")).isEqualTo(1);
+
+        assertThat(manager.postForm("/admin/channels/" + id + "/reviews/" + held + "/reject", Map.of()).statusCode())
+                .isEqualTo(404);
+        assertThat(manager.postForm("/admin/channels/" + id + "/reviews/" + held + "/delete", Map.of()).statusCode())
+                .isEqualTo(404);
+        assertThat(manager.postForm("/admin/channels/" + (id + 100000) + "/reviews/" + held + "/reject", Map.of())
+                .statusCode()).isEqualTo(404);
+    }
 }

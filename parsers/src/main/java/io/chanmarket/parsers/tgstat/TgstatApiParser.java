@@ -2,12 +2,14 @@ package io.chanmarket.parsers.tgstat;
 
 import io.chanmarket.parsers.fetch.Page;
 import io.chanmarket.parsers.result.ChannelStats;
+import io.chanmarket.parsers.result.LabelMarker;
 import io.chanmarket.parsers.result.ParseResult;
 import io.chanmarket.parsers.result.ResultStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,12 +77,27 @@ public final class TgstatApiParser {
     /** Combines {@code channels/get} and {@code channels/stat} responses into the same stats the page gives. */
     public ChannelStats stats(JsonNode channel, JsonNode stat) {
         JsonNode restrictions = channel.get("tgstat_restrictions");
-        boolean red = false;
-        boolean black = false;
+        boolean labelsRead = restrictions != null && (restrictions.isObject() || restrictions.isArray());
+        List<LabelMarker> markers = new ArrayList<>();
         if (restrictions != null && restrictions.isObject()) {
-            red = bool(restrictions, "red_label");
-            black = bool(restrictions, "black_label");
+            for (Map.Entry<String, JsonNode> e : restrictions.entries()) {
+                JsonNode v = e.getValue();
+                boolean set = v != null && !v.isNull() && (v.isBoolean() ? v.getBooleanValue()
+                        : !"0".equals(v.coerceStringValue()) && !"false".equalsIgnoreCase(v.coerceStringValue()));
+                if (!set) {
+                    continue;
+                }
+                LabelMarker.Kind kind = switch (e.getKey()) {
+                case "red_label" -> LabelMarker.Kind.RED;
+                case "black_label" -> LabelMarker.Kind.BLACK;
+                default -> LabelMarker.Kind.UNKNOWN;
+                };
+                markers.add(new LabelMarker(kind, e.getKey() + " = " + v.coerceStringValue(),
+                        "api:tgstat_restrictions." + e.getKey()));
+            }
         }
+        boolean red = markers.stream().anyMatch(m -> m.kind() == LabelMarker.Kind.RED);
+        boolean black = markers.stream().anyMatch(m -> m.kind() == LabelMarker.Kind.BLACK);
         String username = text(channel, "username");
         String link = text(channel, "link");
         Long subscribers = integer(stat, "participants_count");
@@ -96,17 +113,13 @@ public final class TgstatApiParser {
                 integer(stat, "forwards_count"), integer(stat, "avg_post_reach"), decimal(stat, "err_percent"),
                 decimal(stat, "err24_percent"), integer(stat, "adv_post_reach_12h"),
                 integer(stat, "adv_post_reach_24h"), integer(stat, "adv_post_reach_48h"), decimal(stat, "er_percent"),
-                integer(stat, "posts_count"), null, null, false, red, black, null, null, Map.of(), List.of());
+                integer(stat, "posts_count"), null, null, false, red, black, null, null, Map.of(), List.of(),
+                labelsRead, markers, List.of());
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() || !v.isValueNode() ? null : v.coerceStringValue();
-    }
-
-    private static boolean bool(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.isBoolean() && v.getBooleanValue();
     }
 
     private static BigDecimal decimal(JsonNode node, String field) {

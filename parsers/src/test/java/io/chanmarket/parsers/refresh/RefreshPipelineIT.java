@@ -4,6 +4,7 @@ import static io.chanmarket.parsers.CatalogRows.aChannel;
 import static io.chanmarket.parsers.CatalogRows.aUsername;
 import static io.chanmarket.parsers.CatalogRows.channel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.chanmarket.core.catalog.metrics.ChannelMetrics;
 import io.chanmarket.core.catalog.metrics.MetricSnapshot;
@@ -12,13 +13,20 @@ import io.chanmarket.parsers.CatalogRows;
 import io.chanmarket.parsers.Fixtures;
 import io.chanmarket.parsers.StandInServer;
 import io.chanmarket.parsers.StandInServer.Reply;
+import io.chanmarket.parsers.result.LabelMarker;
 import io.chanmarket.parsers.result.ResultStatus;
+import io.chanmarket.parsers.review.LabelEvidence;
+import io.chanmarket.parsers.review.StoredMarker;
+import io.chanmarket.parsers.review.ValueReview;
+import io.chanmarket.parsers.review.ValueReviews;
+import io.chanmarket.parsers.tgstat.TgstatPageRulesTest;
 import io.chanmarket.parsers.warnings.ChannelWarnings;
 import io.chanmarket.testing.DatabaseTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +50,10 @@ class RefreshPipelineIT implements DatabaseTest {
     FetchLog log;
     @Inject
     ChannelWarnings warnings;
+    @Inject
+    LabelEvidence labels;
+    @Inject
+    ValueReviews reviews;
 
     @Override
     public Map<String, String> extraProperties() {
@@ -174,12 +186,12 @@ class RefreshPipelineIT implements DatabaseTest {
     }
 
     @Test
-    void labelledChannelsAreFlaggedAndWarningsComeFromTheHistory() {
+    void aRedMarkerLabelsTheChannelWithEvidenceAndWarningsComeFromTheHistory() {
         String name = aUsername("inflated");
         long id = aChannel(name, null);
-        // Hand-made variant of the real page: a red-label notice, and a reach far below the subscriber count.
-        String page = Fixtures.rianStatPage()
-                .replace("<h1 class=", "<div class=\"alert alert-danger\">Красная метка: накрутка</div><h1 class=")
+        // The real page with one edit each: the red-label marker image, and a reach far below the subscriber count.
+        String page = TgstatPageRulesTest
+                .withMarker(Fixtures.rianStatPage(), "/public/images/red-label.png", TgstatPageRulesTest.RED_TEXT)
                 .replace("211 798", "9 000");
         tgstatServes(name, Reply.ok(page));
 
@@ -187,6 +199,94 @@ class RefreshPipelineIT implements DatabaseTest {
 
         assertThat(channel(id).get("red_label")).isEqualTo(true);
         assertThat(channel(id).get("black_label")).isEqualTo(false);
+        assertThat(labels.forChannel(id))
+                .extracting(StoredMarker::kind, StoredMarker::text, StoredMarker::element, StoredMarker::source)
+                .containsExactly(
+                        tuple(LabelMarker.Kind.RED, TgstatPageRulesTest.RED_TEXT,
+                                "img[src=/public/images/red-label.png]", "TGSTAT_HTML"),
+                        tuple(LabelMarker.Kind.INFO, "У канала есть подтвержденный владелец на TGStat",
+                                "img[src=/public/images/verified.png]", "TGSTAT_HTML"));
         assertThat(warnings.forChannel(id)).extracting(w -> w.code()).containsExactly("LOW_REACH");
+    }
+
+    @Test
+    void wordsInTheDescriptionNeverLabelAChannelAndAGoneMarkerClearsTheLabel() {
+        String name = aUsername("antiscam");
+        long id = aChannel(name, null);
+        CatalogRows.update("UPDATE channel SET red_label = TRUE, black_label = TRUE WHERE id = ?", id);
+        // The real page with one edit: a description full of the words the old parser matched.
+        tgstatServes(name, Reply.ok(TgstatPageRulesTest.withDescription(Fixtures.rianStatPage(),
+                "Разоблачаем накрутку, скам и мошенничество. Красная метка? Черная метка?")));
+
+        runner.refresh(metrics.find(id).orElseThrow());
+
+        assertThat(channel(id).get("red_label")).isEqualTo(false);
+        assertThat(channel(id).get("black_label")).isEqualTo(false);
+        assertThat(labels.forChannel(id)).extracting(StoredMarker::kind).containsExactly(LabelMarker.Kind.INFO);
+    }
+
+    @Test
+    void anAmbiguousNumberIsNotWrittenTheFieldKeepsItsValueAndThePageIsFlagged() {
+        String name = aUsername("ambiguous");
+        long id = aChannel(name, null);
+        CatalogRows.update("UPDATE channel SET citation_index = 19500, subscribers = 3000000 WHERE id = ?", id);
+        // The real page with one edit: no declared language, and the citation index as «20,200».
+        tgstatServes(name, Reply.ok(Fixtures.rianStatPage().replace("<html lang=\"ru\" class=\"  site-ru\">", "<html>")
+                .replace("<h2 class=\"text-dark\">20 200</h2>", "<h2 class=\"text-dark\">20,200</h2>")));
+
+        RefreshOutcome outcome = runner.refresh(metrics.find(id).orElseThrow());
+
+        assertThat(outcome.tgstat()).isEqualTo(ResultStatus.OK);
+        Map<String, Object> row = channel(id);
+        assertThat((BigDecimal) row.get("citation_index")).isEqualByComparingTo("19500");
+        assertThat(row.get("subscribers")).isEqualTo(3_039_296L);
+        assertThat(metrics.history(id, MetricSource.TGSTAT_HTML, 1).get(0).citationIndex()).isNull();
+        FetchStatus status = log.statuses(id).stream().filter(s -> s.source().equals("TGSTAT_HTML")).findFirst()
+                .orElseThrow();
+        assertThat(status.lastStatus()).isEqualTo(ResultStatus.OK);
+        assertThat(status.lastReason()).isEqualTo("refused: citationIndex ('20,200')");
+        assertThat(reviews.forChannel(id, 10))
+                .extracting(ValueReview::field, ValueReview::kind, ValueReview::rawText, ValueReview::reason,
+                        ValueReview::state)
+                .containsExactly(tuple("citationIndex", "REFUSED", "20,200",
+                        "ambiguous: '20,200' reads as 20200 or 20.2", "OPEN"));
+    }
+
+    @Test
+    void aTenfoldSubscriberJumpIsHeldForAnAdminAndWrittenOnlyWhenConfirmed() {
+        String name = aUsername("jump");
+        long id = aChannel(name, new BigDecimal("50000"));
+        CatalogRows.update("UPDATE channel SET subscribers = 303929, err_pct = 7.5 WHERE id = ?", id);
+        // The real page with one edit: ERR as 120%. Subscribers 3 039 296 are ten times the channel's 303 929.
+        tgstatServes(name,
+                Reply.ok(Fixtures.rianStatPage().replaceFirst("(?s)(<b class=\"text-dark mr-2\">\\s*)7%", "$1120%")));
+
+        runner.refresh(metrics.find(id).orElseThrow());
+
+        Map<String, Object> row = channel(id);
+        assertThat(row.get("subscribers")).isEqualTo(303_929L);
+        assertThat((BigDecimal) row.get("err_pct")).isEqualByComparingTo("7.5");
+        assertThat(row.get("avg_reach")).isEqualTo(211_798L);
+        assertThat(log.attempts(id, 10)).filteredOn(a -> a.source().equals("TGSTAT_HTML"))
+                .extracting(FetchAttempt::reason)
+                .containsExactly("held for confirmation: subscribers (3039296), errPct (120)");
+        List<ValueReview> held = reviews.forChannel(id, 10);
+        assertThat(held).extracting(ValueReview::field, ValueReview::kind, ValueReview::state)
+                .containsExactlyInAnyOrder(tuple("subscribers", "HELD", "OPEN"), tuple("errPct", "HELD", "OPEN"));
+        ValueReview subscribers = held.stream().filter(r -> r.field().equals("subscribers")).findFirst().orElseThrow();
+        assertThat(subscribers.proposed()).isEqualByComparingTo("3039296");
+        assertThat(subscribers.currentValue()).isEqualByComparingTo("303929");
+        ValueReview err = held.stream().filter(r -> r.field().equals("errPct")).findFirst().orElseThrow();
+
+        assertThat(reviews.decide(id, subscribers.id(), true, "admin@test", Instant.now())).isTrue();
+        assertThat(reviews.decide(id, err.id(), false, "admin@test", Instant.now())).isTrue();
+        assertThat(reviews.decide(id, err.id(), true, "admin@test", Instant.now())).isFalse();
+
+        row = channel(id);
+        assertThat(row.get("subscribers")).isEqualTo(3_039_296L);
+        assertThat((BigDecimal) row.get("err_pct")).isEqualByComparingTo("7.5");
+        assertThat(reviews.find(subscribers.id()).orElseThrow().state()).isEqualTo("CONFIRMED");
+        assertThat(reviews.find(err.id()).orElseThrow().decidedBy()).isEqualTo("admin@test");
+        assertThat(reviews.find(err.id()).orElseThrow().state()).isEqualTo("REJECTED");
     }
 }

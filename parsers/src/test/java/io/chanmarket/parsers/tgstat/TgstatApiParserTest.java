@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanmarket.parsers.Fixtures;
 import io.chanmarket.parsers.fetch.Page;
 import io.chanmarket.parsers.result.ChannelStats;
+import io.chanmarket.parsers.result.LabelMarker;
 import io.chanmarket.parsers.result.ParseResult;
 import io.chanmarket.parsers.result.ResultStatus;
 import io.micronaut.json.JsonMapper;
@@ -45,6 +46,8 @@ class TgstatApiParserTest {
         assertThat(stats.postsCount()).isEqualTo(53_500L);
         assertThat(stats.redLabel()).isFalse();
         assertThat(stats.blackLabel()).isFalse();
+        assertThat(stats.labelsRead()).isTrue();
+        assertThat(stats.markers()).isEmpty();
     }
 
     @Test
@@ -54,6 +57,32 @@ class TgstatApiParserTest {
 
         assertThat(stats.redLabel()).isTrue();
         assertThat(stats.blackLabel()).isTrue();
+        assertThat(stats.markers()).containsExactly(
+                new LabelMarker(LabelMarker.Kind.RED, "red_label = true", "api:tgstat_restrictions.red_label"),
+                new LabelMarker(LabelMarker.Kind.BLACK, "black_label = true", "api:tgstat_restrictions.black_label"));
+    }
+
+    @Test
+    void anUnknownRestrictionIsRecordedAndAFalseOneIsNoMarker() {
+        // Edit of the documented reply: red_label false, and a flag we do not know.
+        JsonNode channel = json("{\"title\":\"x\",\"tgstat_restrictions\":{\"red_label\":false,"
+                + "\"black_label\":false,\"spam_label\":true}}");
+
+        ChannelStats stats = parser.stats(channel, node("tgstat/api/channels_stat.small_channel_nulls.json"));
+
+        assertThat(stats.redLabel()).isFalse();
+        assertThat(stats.blackLabel()).isFalse();
+        assertThat(stats.markers()).containsExactly(
+                new LabelMarker(LabelMarker.Kind.UNKNOWN, "spam_label = true", "api:tgstat_restrictions.spam_label"));
+    }
+
+    @Test
+    void withoutTgstatRestrictionsTheLabelsAreUnknownNotCleared() {
+        ChannelStats stats = parser.stats(json("{\"title\":\"x\"}"),
+                node("tgstat/api/channels_stat.small_channel_nulls.json"));
+
+        assertThat(stats.labelsRead()).isFalse();
+        assertThat(stats.redLabel()).isFalse();
     }
 
     @Test
@@ -98,6 +127,11 @@ class TgstatApiParserTest {
 
     private JsonNode node(String path) {
         ParseResult<JsonNode> result = parser.response(new Page(200, Fixtures.bytes(path), null, Instant.now(), false));
+        return ((ParseResult.Ok<JsonNode>) result).values();
+    }
+
+    private JsonNode json(String response) {
+        ParseResult<JsonNode> result = parser.response(page("{\"status\":\"ok\",\"response\":" + response + "}"));
         return ((ParseResult.Ok<JsonNode>) result).values();
     }
 

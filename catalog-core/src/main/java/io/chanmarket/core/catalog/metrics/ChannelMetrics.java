@@ -12,8 +12,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parsers' door into the catalog: which channels to refresh, and writing parsed metrics. A write updates the
@@ -82,12 +85,24 @@ public class ChannelMetrics {
 
     /** Writes a full set of TGStat values, a history row and the new CPM. */
     public void recordStats(long channelId, MetricSource source, StatValues v, Instant fetchedAt) {
+        recordStats(channelId, source, v, fetchedAt, Set.of());
+    }
+
+    /**
+     * Writes a set of TGStat values, a history row and the new CPM, keeping the fields in {@code keep} as they are (a
+     * kept field's history cell is null: it was not read).
+     */
+    public void recordStats(long channelId, MetricSource source, StatValues v, Instant fetchedAt, Set<StatField> keep) {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE channel SET subscribers = ?, avg_reach = ?,"
-                    + " ad_reach_12h = ?, ad_reach_24h = ?, ad_reach_48h = ?, err_pct = ?, err24_pct = ?, er_pct = ?,"
-                    + " citation_index = ?, posts_count = ?, channel_created_on = COALESCE(?, channel_created_on),"
-                    + " verified = ?, red_label = ?, black_label = ?, country = COALESCE(country, ?),"
+            try (PreparedStatement ps = c.prepareStatement("UPDATE channel SET " + kept(StatField.SUBSCRIBERS, keep)
+                    + ", " + kept(StatField.AVG_REACH, keep) + ", " + kept(StatField.AD_REACH_12H, keep) + ", "
+                    + kept(StatField.AD_REACH_24H, keep) + ", " + kept(StatField.AD_REACH_48H, keep) + ", "
+                    + kept(StatField.ERR_PCT, keep) + ", " + kept(StatField.ERR24_PCT, keep) + ", "
+                    + kept(StatField.ER_PCT, keep) + ", " + kept(StatField.CITATION_INDEX, keep) + ", "
+                    + kept(StatField.POSTS_COUNT, keep) + ", channel_created_on = COALESCE(?, channel_created_on),"
+                    + " verified = ?, red_label = CASE WHEN ? THEN red_label ELSE ? END,"
+                    + " black_label = CASE WHEN ? THEN black_label ELSE ? END, country = COALESCE(country, ?),"
                     + " language = COALESCE(language, ?), logo_url = COALESCE(logo_url, ?),"
                     + " metrics_updated_at = ?, updated_at = now() WHERE id = ?")) {
                 int i = 0;
@@ -103,7 +118,10 @@ public class ChannelMetrics {
                 setLong(ps, ++i, v.postsCount());
                 ps.setDate(++i, v.createdOn() == null ? null : Date.valueOf(v.createdOn()));
                 ps.setBoolean(++i, v.verified());
+                boolean keepLabels = keep.contains(StatField.LABELS);
+                ps.setBoolean(++i, keepLabels);
                 ps.setBoolean(++i, v.redLabel());
+                ps.setBoolean(++i, keepLabels);
                 ps.setBoolean(++i, v.blackLabel());
                 ps.setString(++i, v.country());
                 ps.setString(++i, v.language());
@@ -115,11 +133,81 @@ public class ChannelMetrics {
                 }
             }
             recomputeCpm(c, channelId);
-            insertHistory(c, channelId, source, fetchedAt, v.subscribers(), v.avgReach(), v.adReach12h(),
-                    v.adReach24h(), v.adReach48h(), v.errPct(), v.err24Pct(), v.erPct(), v.citationIndex(),
-                    v.postsCount(), null, null);
+            insertHistory(c, channelId, source, fetchedAt, read(v.subscribers(), StatField.SUBSCRIBERS, keep),
+                    read(v.avgReach(), StatField.AVG_REACH, keep), read(v.adReach12h(), StatField.AD_REACH_12H, keep),
+                    read(v.adReach24h(), StatField.AD_REACH_24H, keep),
+                    read(v.adReach48h(), StatField.AD_REACH_48H, keep), read(v.errPct(), StatField.ERR_PCT, keep),
+                    read(v.err24Pct(), StatField.ERR24_PCT, keep), read(v.erPct(), StatField.ER_PCT, keep),
+                    read(v.citationIndex(), StatField.CITATION_INDEX, keep),
+                    read(v.postsCount(), StatField.POSTS_COUNT, keep), null, null);
             return null;
         });
+    }
+
+    /**
+     * Writes one value an admin confirmed (a value the parser held back) and recomputes CPM; false when the channel
+     * does not exist.
+     */
+    public boolean writeConfirmed(long channelId, StatField field, BigDecimal value) {
+        if (field == StatField.LABELS) {
+            throw new IllegalArgumentException("labels are not a value");
+        }
+        return tx.executeWrite(status -> {
+            Connection c = status.getConnection();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE channel SET " + field.column() + " = ?, updated_at = now() WHERE id = ?")) {
+                if (field.decimal()) {
+                    ps.setBigDecimal(1, value);
+                } else {
+                    setLong(ps, 1, value == null ? null : value.longValueExact());
+                }
+                ps.setLong(2, channelId);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            recomputeCpm(c, channelId);
+            return true;
+        });
+    }
+
+    /** The channel's current values of the TGStat fields (absent where null); empty when there is no such channel. */
+    public Map<StatField, BigDecimal> currentValues(long channelId) {
+        return tx.executeRead(status -> {
+            List<StatField> fields = new ArrayList<>();
+            for (StatField f : StatField.values()) {
+                if (f.column() != null) {
+                    fields.add(f);
+                }
+            }
+            String columns = String.join(", ", fields.stream().map(StatField::column).toList());
+            try (PreparedStatement ps = status.getConnection()
+                    .prepareStatement("SELECT " + columns + " FROM channel WHERE id = ?")) {
+                ps.setLong(1, channelId);
+                Map<StatField, BigDecimal> values = new EnumMap<>(StatField.class);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        for (int i = 0; i < fields.size(); i++) {
+                            BigDecimal v = rs.getBigDecimal(i + 1);
+                            if (v != null) {
+                                values.put(fields.get(i), v);
+                            }
+                        }
+                    }
+                }
+                return values;
+            }
+        });
+    }
+
+    /** {@code column = CASE WHEN keep THEN column ELSE ? END}, or {@code column = ?}. */
+    private static String kept(StatField field, Set<StatField> keep) {
+        return keep.contains(field) ? field.column() + " = CASE WHEN TRUE THEN " + field.column() + " ELSE ? END"
+                : field.column() + " = ?";
+    }
+
+    private static <T> T read(T value, StatField field, Set<StatField> keep) {
+        return keep.contains(field) ? null : value;
     }
 
     /** Writes what a secondary source knows: gender split and language on the channel, its numbers in the history. */
