@@ -25,7 +25,7 @@ import java.util.Map;
  * Options: {@code --data DIR} (default: the public data set in the test resources), or
  * {@code --generate clients=5000,advertisers=100,campaigns=500,scores=20,days=20} (a seeded larger workload, see
  * {@link DataSet#generate}); {@code --visits N} (mean visits per client and day), {@code --seed N},
- * {@code --policies weighted[,random]}, {@code --report FILE}, {@code --db-url JDBC} (default: env TEST_DATABASE_URL,
+ * {@code --policies bid-price[,weighted,random]}, {@code --report FILE}, {@code --db-url JDBC} (default: env TEST_DATABASE_URL,
  * else an embedded PostgreSQL), {@code --redis URI} (default: none, in-process).
  */
 public final class AdReplayMain {
@@ -50,7 +50,7 @@ public final class AdReplayMain {
                 defaults.scoreUploadThreads());
         String dbUrl = opts.getOrDefault("db-url", System.getenv("TEST_DATABASE_URL"));
         String redis = opts.get("redis");
-        List<String> policies = List.of(opts.getOrDefault("policies", "weighted").split(","));
+        List<String> policies = List.of(opts.getOrDefault("policies", "bid-price").split(","));
 
         Map<String, Replay.Result> results = new LinkedHashMap<>();
         for (String policy : policies) {
