@@ -21,5 +21,8 @@ public class EventLoopGuard implements BlockHoundIntegration {
     @Override
     public void applyTo(BlockHound.Builder builder) {
         builder.nonBlockingThreadPredicate(current -> current.or(EventLoopGuard::eventLoop));
+        // The one exemption (docs/event-loop.md): Micronaut opens a static file found on the classpath on the event
+        // loop; from a jar (webjars, and every file of the shaded jar) that reads the jar's local directory and entry.
+        builder.allowBlockingCallsInside("io.micronaut.http.server.netty.NettyRequestLifecycle", "findFile");
     }
 }
