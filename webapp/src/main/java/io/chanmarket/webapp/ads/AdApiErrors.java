@@ -6,6 +6,8 @@ import io.chanmarket.core.ads.llm.LlmException;
 import io.chanmarket.webapp.ads.access.AdAccess;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.chanmarket.core.platform.db.DatabaseBusy;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -24,10 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where the ad API's failures become HTTP statuses: invalid input 400, an unknown client, advertiser or
  * campaign (or no fitting ad) 404, a click on an ad the client was not shown 403, a conflict with the current state
- * 409, and 503 when the database or the image storage fails or an LLM feature is used without a configured LLM. The
- * body is always {@code {"status": 400, "error": "Bad Request", "message": "..."}} with a message meant for the caller,
- * never exception internals. (A body that is not JSON of the expected shape is refused with 400 by the framework before
- * it reaches the ad engine.)
+ * 409, and 503 when the database or the image storage fails (with {@code Retry-After} when the database is only busy)
+ * or an LLM feature is used without a configured LLM. The body is always {@code {"status": 400, "error": "Bad Request",
+ * "message": "..."}} with a message meant for the caller, never exception internals. (A body that is not JSON of the
+ * expected shape is refused with 400 by the framework before it reaches the ad engine.)
  */
 @Produces
 @Singleton
@@ -65,13 +67,24 @@ public class AdApiErrors implements ExceptionHandler<AdsException, HttpResponse<
         }
     }
 
-    /** The ad engine's database failed: 503, logged with its cause. */
+    /**
+     * The ad engine's database failed: 503, logged with its cause. A busy database (no pool connection within the
+     * pool's timeout, a statement past its limit) is 503 with {@code Retry-After}, logged as a warning.
+     */
     @Produces
     @Singleton
     public static class DatabaseDown implements ExceptionHandler<Jdbc.DatabaseFailure, HttpResponse<ApiError>> {
 
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, Jdbc.DatabaseFailure exception) {
+            if (DatabaseBusy.is(exception)) {
+                LOG.warn("Ad API request {} {}: database busy ({})", request.getMethod(), request.getPath(),
+                        exception.getMessage());
+                return HttpResponse.<ApiError> status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS))
+                        .body(new ApiError(503, HttpStatus.SERVICE_UNAVAILABLE.getReason(),
+                                "the ad engine's database is busy; try again shortly"));
+            }
             LOG.error("Ad API request {} {} failed", request.getMethod(), request.getPath(), exception);
             return error(HttpStatus.SERVICE_UNAVAILABLE, "the ad engine cannot serve this request now; try again");
         }

@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
@@ -24,8 +26,13 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
-/** The catalog and favorites as JSON, for the same users and with the same initData auth as the Mini App. */
+/**
+ * The catalog and favorites as JSON, for the same users and with the same initData auth as the Mini App. JDBC, so on
+ * the blocking executor (docs/event-loop.md).
+ */
 @Controller("/api/miniapp")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@PoolShare
 @Tag(name = "Mini App", description = "Catalog and favorites of the Telegram user identified by initData")
 @SecurityScheme(name = "telegramInitData", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "Authorization", description = "`tma <initData>`: the raw Telegram.WebApp.initData, validated on the server")
 @SecurityRequirement(name = "telegramInitData")

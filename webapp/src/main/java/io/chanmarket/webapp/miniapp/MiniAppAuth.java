@@ -53,6 +53,7 @@ class MiniAppAuth {
         }
         String key = "test".equalsIgnoreCase(settings.telegramEnvironment()) ? InitDataValidator.TEST_ENVIRONMENT_KEY
                 : InitDataValidator.PRODUCTION_KEY;
+        Texts.of("ru"); // the text bundles are read from the jar now, not by a first request on the event loop
         this.validator = new InitDataValidator(settings.botToken(), botId, key, settings.maxAuthAge(),
                 Clock.systemUTC(), json);
         if (settings.devUserId() != null) {
@@ -95,7 +96,10 @@ class MiniAppAuth {
         return data;
     }
 
-    /** The request's user; throws {@link MiniAppProblem} when there is none or the initData is not valid. */
+    /**
+     * The request's user; throws {@link MiniAppProblem} when there is none or the initData is not valid. Runs on the
+     * event loop (argument binding): CPU only, no database.
+     */
     MiniAppUser authenticate(HttpRequest<?> request) {
         var cached = request.getAttribute(ATTRIBUTE, MiniAppUser.class);
         if (cached.isPresent()) {
@@ -128,8 +132,16 @@ class MiniAppAuth {
                 throw new MiniAppProblem.BadInitData(e.getMessage());
             }
         }
-        users.seen(user.user());
         request.setAttribute(ATTRIBUTE, user);
         return user;
+    }
+
+    /**
+     * Records that the user is here (a database write, at most once per user and refresh interval). Not part of
+     * {@link #authenticate}: that runs where Micronaut binds arguments, on the event loop, so this runs from
+     * {@link PoolShareInterceptor} on the blocking executor instead.
+     */
+    void seen(MiniAppUser user) {
+        users.seen(user.user());
     }
 }

@@ -1,6 +1,8 @@
 package io.chanmarket.webapp.miniapp;
 
+import io.chanmarket.core.platform.db.DatabaseBusy;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,9 +20,10 @@ import java.io.UncheckedIOException;
 import jakarta.inject.Singleton;
 
 /**
- * The one place where Mini App failures become responses: JSON for {@code /api/miniapp}, HTML elsewhere (the partial
- * for htmx, retargeted to the view; a full page otherwise). A plain page load without initData is not a failure: it
- * gets the shell, which then loads the page with the initData Telegram gave it.
+ * The one place where Mini App failures become responses (a busy database, {@link MiniAppProblem.Busy}, included: 503
+ * with {@code Retry-After}): JSON for {@code /api/miniapp}, HTML elsewhere (the partial for htmx, retargeted to the
+ * view; a full page otherwise). A plain page load without initData is not a failure: it gets the shell, which then
+ * loads the page with the initData Telegram gave it.
  */
 @Singleton
 @Produces
@@ -81,6 +84,10 @@ class MiniAppErrorHandler implements ExceptionHandler<MiniAppProblem, HttpRespon
             status = HttpStatus.UNAUTHORIZED;
             titleKey = "error.auth.title";
             messageKey = "error.auth.message";
+        } else if (problem instanceof MiniAppProblem.Busy) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            titleKey = "error.busy.title";
+            messageKey = "error.busy.message";
         } else if (problem instanceof MiniAppProblem.NotFound) {
             status = HttpStatus.NOT_FOUND;
             titleKey = "error.notfound.title";
@@ -93,7 +100,8 @@ class MiniAppErrorHandler implements ExceptionHandler<MiniAppProblem, HttpRespon
         if (api) {
             String message = status == HttpStatus.UNAUTHORIZED
                     ? "Valid Telegram initData is required: Authorization: tma <initData>" : problem.getMessage();
-            return HttpResponse.status(status).body(new ApiError(status.name().toLowerCase(), message));
+            return retryLater(problem,
+                    HttpResponse.status(status).body(new ApiError(status.name().toLowerCase(), message)));
         }
         Texts t = Texts.of(language(request));
         Views.Notice notice = new Views.Notice(t, titleKey, messageKey, link, linkKey);
@@ -104,7 +112,13 @@ class MiniAppErrorHandler implements ExceptionHandler<MiniAppProblem, HttpRespon
         if (Htmx.wantsPartial(request)) {
             response.header("HX-Retarget", "#view").header("HX-Reswap", "innerHTML");
         }
-        return response;
+        return retryLater(problem, response);
+    }
+
+    /** A busy database is worth a retry: 503 says when. */
+    private static <T> MutableHttpResponse<T> retryLater(MiniAppProblem problem, MutableHttpResponse<T> response) {
+        return problem instanceof MiniAppProblem.Busy
+                ? response.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS)) : response;
     }
 
     private static String language(HttpRequest<?> request) {

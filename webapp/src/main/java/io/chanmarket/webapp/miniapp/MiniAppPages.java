@@ -23,6 +23,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,9 +35,12 @@ import java.util.List;
 /**
  * The Mini App's pages. An htmx request gets the partial; a plain load with valid initData (or in dev mode) gets the
  * full page; a plain load without initData gets the shell, which loads the partial with it (see
- * {@link MiniAppErrorHandler}).
+ * {@link MiniAppErrorHandler}). Every page reads PostgreSQL through JDBC, so the pages run on the blocking executor: a
+ * slow or locked database holds their own threads, never the event loop (docs/event-loop.md).
  */
 @Controller("/app")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@PoolShare
 @Produces(MediaType.TEXT_HTML)
 @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON,
         MediaType.TEXT_PLAIN })

@@ -34,4 +34,14 @@ public abstract sealed class MiniAppProblem extends RuntimeException {
             super(message);
         }
     }
+
+    /**
+     * The database is busy: no connection (or no place of the Mini App's {@link PoolShare}) within the pool's timeout,
+     * or a statement ran past its time limit. Worth retrying: 503 with {@code Retry-After}.
+     */
+    public static final class Busy extends MiniAppProblem {
+        public Busy() {
+            super("the database is busy; try again shortly");
+        }
+    }
 }

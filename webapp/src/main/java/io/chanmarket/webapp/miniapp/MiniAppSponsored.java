@@ -34,6 +34,7 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
 @ExecuteOn(TaskExecutors.BLOCKING)
+@PoolShare
 @Hidden
 class MiniAppSponsored {
 

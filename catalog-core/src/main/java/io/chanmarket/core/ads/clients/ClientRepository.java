@@ -28,6 +28,7 @@ class ClientRepository {
 
                     ON CONFLICT (client_id) DO UPDATE SET login = excluded.login, age = excluded.age,
                         location = excluded.location, gender = excluded.gender""")) {
+                ps.setQueryTimeout(0); // a bulk upload: as long as its size needs, not a request's limit
                 for (Client client : clients) {
                     bind(ps, client);
                     ps.addBatch();

@@ -4,7 +4,9 @@ import io.chanmarket.core.catalog.channels.ChannelDetails.AdExample;
 import io.chanmarket.core.catalog.channels.ChannelDetails.GeoShare;
 import io.chanmarket.core.catalog.channels.ChannelDetails.Review;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.chanmarket.core.platform.db.StatementTimeout;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.jdbc.runtime.PreparedStatementCallback;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -67,29 +69,30 @@ public class ChannelCatalog {
             + " SELECT EXISTS (SELECT 1 FROM favorite WHERE user_id = ? AND channel_id = ?)";
 
     private final JdbcOperations jdbc;
+    private final StatementTimeout timeout;
 
-    ChannelCatalog(JdbcOperations jdbc) {
+    ChannelCatalog(JdbcOperations jdbc, StatementTimeout timeout) {
         this.jdbc = jdbc;
+        this.timeout = timeout;
     }
 
     /** Every category in display order. */
     @ReadOnly
     public List<Category> categories() {
-        return jdbc.prepareStatement(
-                "SELECT " + CATEGORY_COLUMNS + " FROM category cat ORDER BY cat.sort_order, cat.id", ps -> {
-                    List<Category> result = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            result.add(category(rs));
-                        }
-                    }
-                    return result;
-                });
+        return statement("SELECT " + CATEGORY_COLUMNS + " FROM category cat ORDER BY cat.sort_order, cat.id", ps -> {
+            List<Category> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(category(rs));
+                }
+            }
+            return result;
+        });
     }
 
     @ReadOnly
     public Optional<Category> category(long id) {
-        return jdbc.prepareStatement("SELECT " + CATEGORY_COLUMNS + " FROM category cat WHERE cat.id = ?", ps -> {
+        return statement("SELECT " + CATEGORY_COLUMNS + " FROM category cat WHERE cat.id = ?", ps -> {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(category(rs)) : Optional.empty();
@@ -103,7 +106,7 @@ public class ChannelCatalog {
         List<Category> categories = categories();
         Map<Long, List<ChannelSummary>> byCategory = new LinkedHashMap<>();
         categories.forEach(cat -> byCategory.put(cat.id(), new ArrayList<>()));
-        jdbc.prepareStatement("SELECT x.* FROM category cat CROSS JOIN LATERAL (SELECT " + SUMMARY_COLUMNS
+        statement("SELECT x.* FROM category cat CROSS JOIN LATERAL (SELECT " + SUMMARY_COLUMNS
                 + " FROM channel c WHERE c.category_id = cat.id AND " + VISIBLE
                 + " ORDER BY c.subscribers DESC NULLS LAST, c.id LIMIT ?) x", ps -> {
                     ps.setInt(1, perCategory);
@@ -165,7 +168,7 @@ public class ChannelCatalog {
     /** The countries and languages present in a category, for the filter form. */
     @ReadOnly
     public FilterOptions filterOptions(long categoryId) {
-        return jdbc.prepareStatement("SELECT array_agg(DISTINCT c.country ORDER BY c.country)"
+        return statement("SELECT array_agg(DISTINCT c.country ORDER BY c.country)"
                 + " FILTER (WHERE c.country IS NOT NULL), array_agg(DISTINCT c.language ORDER BY c.language)"
                 + " FILTER (WHERE c.language IS NOT NULL) FROM channel c WHERE c.category_id = ? AND " + VISIBLE,
                 ps -> {
@@ -187,7 +190,7 @@ public class ChannelCatalog {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<ChannelSummary> rows = jdbc.prepareStatement(
+        List<ChannelSummary> rows = statement(
                 "SELECT " + SUMMARY_COLUMNS + " FROM channel c WHERE c.id = ANY (?) AND NOT c.hidden", ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray()));
                     List<ChannelSummary> result = new ArrayList<>();
@@ -217,7 +220,7 @@ public class ChannelCatalog {
      */
     @Connectable
     public Optional<ChannelCard> card(long channelId, int similarSlots, Long viewerId) {
-        return jdbc.prepareStatement(CARD_SQL, ps -> {
+        return statement(CARD_SQL, ps -> {
             int i = 0;
             for (int n = 0; n < 5; n++) {
                 ps.setLong(++i, channelId); // main, geo, reviews, ad examples, the similar channels' own row
@@ -293,7 +296,7 @@ public class ChannelCatalog {
     }
 
     private List<ChannelSummary> summaries(String sql, List<Object> args) {
-        return jdbc.prepareStatement(sql, ps -> {
+        return statement(sql, ps -> {
             bind(ps, args);
             List<ChannelSummary> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -364,5 +367,10 @@ public class ChannelCatalog {
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /** A statement of a request's path: it carries the {@link StatementTimeout}. */
+    private <R> R statement(String sql, PreparedStatementCallback<R> work) {
+        return jdbc.prepareStatement(sql, timeout.bounded(work));
     }
 }

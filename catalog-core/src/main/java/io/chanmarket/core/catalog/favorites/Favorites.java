@@ -1,6 +1,8 @@
 package io.chanmarket.core.catalog.favorites;
 
+import io.chanmarket.core.platform.db.StatementTimeout;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.jdbc.runtime.PreparedStatementCallback;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -13,9 +15,11 @@ import java.util.List;
 public class Favorites {
 
     private final JdbcOperations jdbc;
+    private final StatementTimeout timeout;
 
-    Favorites(JdbcOperations jdbc) {
+    Favorites(JdbcOperations jdbc, StatementTimeout timeout) {
         this.jdbc = jdbc;
+        this.timeout = timeout;
     }
 
     /**
@@ -24,12 +28,11 @@ public class Favorites {
      * @return true when it was not there before
      */
     public boolean add(long userId, long channelId) {
-        return jdbc.prepareStatement("INSERT INTO favorite (user_id, channel_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                ps -> {
-                    ps.setLong(1, userId);
-                    ps.setLong(2, channelId);
-                    return ps.executeUpdate() == 1;
-                });
+        return statement("INSERT INTO favorite (user_id, channel_id) VALUES (?, ?) ON CONFLICT DO NOTHING", ps -> {
+            ps.setLong(1, userId);
+            ps.setLong(2, channelId);
+            return ps.executeUpdate() == 1;
+        });
     }
 
     /**
@@ -38,7 +41,7 @@ public class Favorites {
      * @return true when it was there
      */
     public boolean remove(long userId, long channelId) {
-        return jdbc.prepareStatement("DELETE FROM favorite WHERE user_id = ? AND channel_id = ?", ps -> {
+        return statement("DELETE FROM favorite WHERE user_id = ? AND channel_id = ?", ps -> {
             ps.setLong(1, userId);
             ps.setLong(2, channelId);
             return ps.executeUpdate() == 1;
@@ -46,7 +49,7 @@ public class Favorites {
     }
 
     public boolean contains(long userId, long channelId) {
-        return jdbc.prepareStatement("SELECT 1 FROM favorite WHERE user_id = ? AND channel_id = ?", ps -> {
+        return statement("SELECT 1 FROM favorite WHERE user_id = ? AND channel_id = ?", ps -> {
             ps.setLong(1, userId);
             ps.setLong(2, channelId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -57,8 +60,8 @@ public class Favorites {
 
     /** The user's favorite channel ids, most recently added first. */
     public List<Long> channelIds(long userId) {
-        return jdbc.prepareStatement(
-                "SELECT channel_id FROM favorite WHERE user_id = ? ORDER BY created_at DESC, channel_id", ps -> {
+        return statement("SELECT channel_id FROM favorite WHERE user_id = ? ORDER BY created_at DESC, channel_id",
+                ps -> {
                     ps.setLong(1, userId);
                     List<Long> ids = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
@@ -68,5 +71,10 @@ public class Favorites {
                     }
                     return ids;
                 });
+    }
+
+    /** A statement of a request's path: it carries the {@link StatementTimeout}. */
+    private <R> R statement(String sql, PreparedStatementCallback<R> work) {
+        return jdbc.prepareStatement(sql, timeout.bounded(work));
     }
 }

@@ -1,6 +1,8 @@
 package io.chanmarket.core.catalog.users;
 
+import io.chanmarket.core.platform.db.StatementTimeout;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.jdbc.runtime.PreparedStatementCallback;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,11 +21,13 @@ public class TelegramUsers {
     private static final int MAX_REMEMBERED = 200_000;
 
     private final JdbcOperations jdbc;
+    private final StatementTimeout timeout;
     private final TransactionOperations<Connection> tx;
     private final ConcurrentHashMap<Long, Long> lastWrite = new ConcurrentHashMap<>();
 
-    TelegramUsers(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    TelegramUsers(JdbcOperations jdbc, TransactionOperations<Connection> tx, StatementTimeout timeout) {
         this.jdbc = jdbc;
+        this.timeout = timeout;
         this.tx = tx;
     }
 
@@ -37,7 +41,7 @@ public class TelegramUsers {
         if (previous != null && now - previous < REFRESH.toNanos()) {
             return;
         }
-        tx.executeWrite(status -> jdbc.prepareStatement("""
+        tx.executeWrite(status -> statement("""
                 INSERT INTO telegram_user (id, first_name, last_name, username, language_code, is_premium)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
@@ -72,7 +76,7 @@ public class TelegramUsers {
     /** Marks a known user as having blocked or unblocked the bot; an unknown id changes nothing. */
     @Transactional
     public void setBlocked(long userId, boolean blocked) {
-        jdbc.prepareStatement(blocked ? "UPDATE telegram_user SET blocked_at = coalesce(blocked_at, now()) WHERE id = ?"
+        statement(blocked ? "UPDATE telegram_user SET blocked_at = coalesce(blocked_at, now()) WHERE id = ?"
                 : "UPDATE telegram_user SET blocked_at = NULL WHERE id = ?", ps -> {
                     ps.setLong(1, userId);
                     return ps.executeUpdate();
@@ -82,7 +86,7 @@ public class TelegramUsers {
     /** Whether the user is known and has blocked the bot. */
     @Transactional
     public boolean isBlocked(long userId) {
-        return jdbc.prepareStatement("SELECT blocked_at IS NOT NULL FROM telegram_user WHERE id = ?", ps -> {
+        return statement("SELECT blocked_at IS NOT NULL FROM telegram_user WHERE id = ?", ps -> {
             ps.setLong(1, userId);
             try (var rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
@@ -93,11 +97,16 @@ public class TelegramUsers {
     /** Whether a user with this id exists. */
     @Transactional
     public boolean exists(long userId) {
-        return jdbc.prepareStatement("SELECT 1 FROM telegram_user WHERE id = ?", ps -> {
+        return statement("SELECT 1 FROM telegram_user WHERE id = ?", ps -> {
             ps.setLong(1, userId);
             try (var rs = ps.executeQuery()) {
                 return rs.next();
             }
         });
+    }
+
+    /** A statement of a request's path: it carries the {@link StatementTimeout}. */
+    private <R> R statement(String sql, PreparedStatementCallback<R> work) {
+        return jdbc.prepareStatement(sql, timeout.bounded(work));
     }
 }

@@ -25,8 +25,8 @@ import java.util.Map;
  * Options: {@code --data DIR} (default: the public data set in the test resources), or
  * {@code --generate clients=5000,advertisers=100,campaigns=500,scores=20,days=20} (a seeded larger workload, see
  * {@link DataSet#generate}); {@code --visits N} (mean visits per client and day), {@code --seed N},
- * {@code --policies bid-price[,weighted,random]}, {@code --report FILE}, {@code --db-url JDBC} (default: env TEST_DATABASE_URL,
- * else an embedded PostgreSQL), {@code --redis URI} (default: none, in-process).
+ * {@code --policies bid-price[,weighted,random]}, {@code --report FILE}, {@code --db-url JDBC} (default: env
+ * TEST_DATABASE_URL, else an embedded PostgreSQL), {@code --redis URI} (default: none, in-process).
  */
 public final class AdReplayMain {
 

@@ -1,0 +1,19 @@
+package io.chanmarket.webapp;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.http.MediaType;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+
+/**
+ * Reads at start-up what Micronaut would otherwise read from the jar on the first request that needs it, on an
+ * event-loop thread: the file-extension table of static files' content types. See docs/event-loop.md.
+ */
+@Singleton
+class EventLoopWarmUp {
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        MediaType.forExtension("css");
+    }
+}
