@@ -3,7 +3,7 @@ package io.chanmarket.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanmarket.testing.TestInfrastructure;
-import io.micronaut.runtime.server.EmbeddedServer;
+import io.chanmarket.webapp.ads.bench.BenchNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,21 +19,22 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminPanelIT {
 
-    private Application.Running app;
+    /** A database of its own: the first admin is created only where no admin exists yet. */
+    private BenchNode app;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
-    void start() {
-        Map<String, Object> props = new HashMap<>(TestInfrastructure.properties());
-        props.put("micronaut.server.port", "-1");
+    void start() throws Exception {
+        Map<String, Object> props = new HashMap<>();
         props.put("app.admin.bcrypt-cost", "4");
         props.put("app.admin.bootstrap.username", "owner");
         props.put("app.admin.bootstrap.password", "owner-password-1");
-        app = Application.start(new String[0], props);
+        app = new BenchNode(System.getenv("TEST_DATABASE_URL"), System.getenv("TEST_DATABASE_USER"),
+                TestInfrastructure.redisUri().orElse(null), props);
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         app.close();
     }
 
@@ -42,7 +43,7 @@ class AdminPanelIT {
     }
 
     private URI uri(String path) {
-        return app.context().getBean(EmbeddedServer.class).getURI().resolve(path);
+        return app.uri().resolve(path);
     }
 
     @Test

@@ -24,5 +24,11 @@ public class EventLoopGuard implements BlockHoundIntegration {
         // The one exemption (docs/event-loop.md): Micronaut opens a static file found on the classpath on the event
         // loop; from a jar (webjars, and every file of the shaded jar) that reads the jar's local directory and entry.
         builder.allowBlockingCallsInside("io.micronaut.http.server.netty.NettyRequestLifecycle", "findFile");
+        // Once per bean and JVM, not per request: a singleton created on the first request that needs it (a filter,
+        // its message bundles), and Micronaut's reading of META-INF/services lists from the jars. Without these an
+        // error thrown inside a class initializer poisons that class for every later test of the JVM.
+        builder.allowBlockingCallsInside("io.micronaut.context.SingletonScope", "getOrCreate");
+        builder.allowBlockingCallsInside("io.micronaut.core.io.service.ServiceScanner",
+                "computeStandardServiceTypeNames");
     }
 }

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Map;
 
 /**
  * {@code /}: what this is and where to go (Mini App, admin, API docs, health, metrics), in Russian or English by
@@ -25,6 +26,9 @@ class LandingController {
     private final boolean botConfigured;
     private final String botUsername;
     private final boolean adminRole;
+    /** Both languages' texts, read once here: reading a bundle from the jar on a request would block the event loop. */
+    private final Map<String, LandingPage.LandingTexts> texts = Map.of("ru", LandingPage.LandingTexts.of("ru"), "en",
+            LandingPage.LandingTexts.of("en"));
 
     LandingController(@Nullable @Value("${app.miniapp.bot-token:}") String botToken,
             @Nullable @Value("${app.miniapp.bot-id:}") Long botId,
@@ -40,7 +44,7 @@ class LandingController {
     HttpResponse<ModelAndView<LandingPage.View>> index(HttpRequest<?> request) {
         String language = Texts.languageOf(request.getHeaders().findFirst(HttpHeaders.ACCEPT_LANGUAGE).orElse(null));
         boolean local = LocalRequests.isLocal(request);
-        LandingPage page = new LandingPage(LandingPage.LandingTexts.of(language), local, botConfigured,
+        LandingPage page = new LandingPage(texts.getOrDefault(language, texts.get("en")), local, botConfigured,
                 local && !botConfigured, botUsername, adminRole);
         return HttpResponse.ok(new ModelAndView<>("landing/index", new LandingPage.View(page)))
                 .header(HttpHeaders.VARY, "Accept-Language").header(HttpHeaders.CONTENT_LANGUAGE, language);

@@ -2,6 +2,7 @@ package io.chanmarket.webapp.miniapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanmarket.webapp.ads.AdApi;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -46,9 +47,12 @@ class SponsoredCardBrowserIT {
         String advertiser = engine.advertiser();
         campaign = engine.campaign(advertiser, "Кофейня «Зерно»", "Второй капучино в подарок",
                 Map.of("gender", "FEMALE", "age_from", 20, "age_to", 40, "location", "Казань"));
-        HttpResponse<String> image = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(engine.uri().resolve("/advertisers/" + advertiser + "/campaigns/" + campaign + "/ad_image"))
-                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(png())).build(),
+        HttpResponse<String> image = HttpClient.newHttpClient().send(
+                HttpRequest
+                        .newBuilder(engine.uri()
+                                .resolve("/advertisers/" + advertiser + "/campaigns/" + campaign + "/ad_image"))
+                        .header("Content-Type", "image/png").header("X-Api-Key", AdApi.TEST_OPERATOR_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(png())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
         browser = HeadlessChromium.start("420,900");

@@ -111,7 +111,8 @@ class ServingIndex {
         for (Slot slot : slots) {
             long fitting = 0;
             for (ServingRepository.Segment segment : segments) {
-                if (slot.fits(Client.Gender.valueOf(segment.gender()), segment.age(), segment.location())) {
+                Client.Gender gender = segment.gender() == null ? null : Client.Gender.valueOf(segment.gender());
+                if (slot.fits(gender, segment.age(), segment.location())) {
                     fitting += segment.clients();
                 }
             }

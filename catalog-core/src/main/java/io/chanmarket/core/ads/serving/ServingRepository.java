@@ -45,14 +45,15 @@ class ServingRepository {
     }
 
     /** Clients with the same targeting attributes, and how many there are. */
-    record Segment(String gender, int age, String location, long clients) {
+    /** Gender and age are null for a client whose profile does not say (a Mini App viewer who has not filled it). */
+    record Segment(String gender, Integer age, String location, long clients) {
     }
 
     /** Every (gender, age, location) of the clients with its count: the audience sizes of the campaigns. */
     List<Segment> segments() {
         List<Segment> segments = new java.util.ArrayList<>();
-        jdbc.stream("SELECT gender, age, location, count(*) FROM ad_client GROUP BY 1, 2, 3",
-                rs -> segments.add(new Segment(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4))));
+        jdbc.stream("SELECT gender, age, location, count(*) FROM ad_client GROUP BY 1, 2, 3", rs -> segments
+                .add(new Segment(rs.getString(1), rs.getObject(2, Integer.class), rs.getString(3), rs.getLong(4))));
         return segments;
     }
 
