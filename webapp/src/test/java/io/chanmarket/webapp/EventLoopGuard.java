@@ -28,6 +28,8 @@ public class EventLoopGuard implements BlockHoundIntegration {
         // its message bundles), and Micronaut's reading of META-INF/services lists from the jars. Without these an
         // error thrown inside a class initializer poisons that class for every later test of the JVM.
         builder.allowBlockingCallsInside("io.micronaut.context.SingletonScope", "getOrCreate");
+        // Handing a request to the blocking executor: the work queue's short lock, parked on only when contended.
+        builder.allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "execute");
         builder.allowBlockingCallsInside("io.micronaut.core.io.service.ServiceScanner",
                 "computeStandardServiceTypeNames");
     }

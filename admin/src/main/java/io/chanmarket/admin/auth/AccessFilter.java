@@ -87,7 +87,38 @@ class AccessFilter {
         if (!SAFE.contains(request.getMethod()) && !csrfMatches(request, principal.get().csrfToken())) {
             return views.error(pages.context(request), HttpStatus.FORBIDDEN, "error.csrf");
         }
+        if (!SAFE.contains(request.getMethod()) && MediaType.APPLICATION_FORM_URLENCODED_TYPE
+                .matches(request.getContentType().orElse(MediaType.TEXT_PLAIN_TYPE)) && !cleanForm(request)) {
+            // PostgreSQL cannot store text with NUL: refused here, for every form, instead of a 500 from the database
+            return views.error(pages.context(request), HttpStatus.BAD_REQUEST, "error.control-character");
+        }
         return null;
+    }
+
+    /** Whether no value of the form holds a NUL character. */
+    private boolean cleanForm(HttpRequest<?> request) {
+        Map<String, Object> form = parsedForm(request);
+        for (Map.Entry<String, Object> field : form.entrySet()) {
+            Iterable<?> values = field.getValue() instanceof Iterable<?> many ? many
+                    : java.util.Collections.singletonList(field.getValue());
+            for (Object value : values) {
+                if (field.getKey().indexOf('\0') >= 0 || value != null && value.toString().indexOf('\0') >= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Map<String, Object> parsedForm(HttpRequest<?> request) {
+        try {
+            return bodyParser.parseBody(request).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } catch (Exception e) {
+            return Map.of();
+        }
     }
 
     /** The session cookie; Secure when the request came over HTTPS, directly or behind a proxy. */
@@ -122,18 +153,10 @@ class AccessFilter {
     }
 
     private String formField(HttpRequest<?> request) {
-        try {
-            Map<String, Object> form = bodyParser.parseBody(request).get(30, TimeUnit.SECONDS);
-            Object value = form.get(CSRF_FIELD);
-            if (value instanceof Iterable<?> values) {
-                value = values.iterator().hasNext() ? values.iterator().next() : null;
-            }
-            return value == null ? null : value.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (Exception e) {
-            return null;
+        Object value = parsedForm(request).get(CSRF_FIELD);
+        if (value instanceof Iterable<?> values) {
+            value = values.iterator().hasNext() ? values.iterator().next() : null;
         }
+        return value == null ? null : value.toString();
     }
 }

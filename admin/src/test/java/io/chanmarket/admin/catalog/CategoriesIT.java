@@ -65,6 +65,20 @@ class CategoriesIT extends AdminTestSupport {
     }
 
     @Test
+    void aNulCharacterInAFormIsA400WithAMessageNotADatabaseError() {
+        AdminBrowser manager = signedIn(Role.MANAGER);
+        String slug = unique("nul-");
+        HttpResponse<String> refused = manager.postForm("/admin/categories",
+                Map.of("slug", slug, "nameRu", "имя\u0000", "nameEn", "x", "sortOrder", "5"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("NUL").doesNotContain("SQL").doesNotContain("PSQLException");
+        assertThat(manager.get("/admin/categories?q=" + slug).body()).contains("Found: 0");
+        HttpResponse<String> htmx = manager.postHtmx("/admin/categories",
+                Map.of("slug", slug, "nameRu", "имя", "nameEn", "x\u0000", "sortOrder", "5"));
+        assertThat(htmx.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aTakenSlugIsRefused() {
         AdminBrowser manager = signedIn(Role.MANAGER);
         String slug = unique("dup-");

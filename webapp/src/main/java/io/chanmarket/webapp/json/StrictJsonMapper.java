@@ -22,13 +22,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * NOT INSTALLED YET (see docs/security.md, "Strict JSON"): installed as the server's JSON body handler, request bodies
- * came out empty in the integration tests, so it was taken out before the deadline; the decoder rules stand as written.
- * The JSON mapper of request bodies: Micronaut Serde's, except that reading is strict, in this one place for every JSON
- * body the server reads (JSON the application reads itself, from the database or other services, keeps the ordinary
- * mapper). A duplicated key, a value of the wrong JSON type (no coercion of floats to integers, strings to numbers,
- * numbers or booleans to strings, arrays to scalars) and text with a NUL character or an unpaired surrogate are errors,
- * which the framework turns into a 400 naming the field. Writing is unchanged.
+ * The strict JSON mapper of the ad API's request bodies, used by {@link StrictJsonFilter}: Micronaut Serde's, except
+ * that reading is strict, in this one place for every JSON body the server reads (JSON the application reads itself,
+ * from the database or other services, keeps the ordinary mapper). A duplicated key, a value of the wrong JSON type (no
+ * coercion of floats to integers, strings to numbers, numbers or booleans to strings, arrays to scalars) and text with
+ * a NUL character or an unpaired surrogate are errors, which the framework turns into a 400 naming the field. Writing
+ * is unchanged.
  */
 public class StrictJsonMapper implements JacksonObjectMapper {
 
@@ -56,6 +55,25 @@ public class StrictJsonMapper implements JacksonObjectMapper {
                     new StrictDecoder(
                             JacksonDecoder.create(parser, LimitingStream.limitsFromConfiguration(configuration))),
                     context, type);
+        } catch (IOException e) {
+            throw new Refused(parser.getParsingContext().pathAsPointer().toString(), e);
+        }
+    }
+
+    /**
+     * A body this mapper refuses: the message names the field as a JSON pointer ({@code /0/age}) and says what was
+     * wrong, without the parser's source location.
+     */
+    public static final class Refused extends IOException {
+
+        Refused(String pointer, IOException cause) {
+            super((pointer.isEmpty() ? "the body" : "field " + pointer) + ": " + reason(cause), cause);
+        }
+
+        private static String reason(IOException e) {
+            String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                    ? json.getOriginalMessage() : e.getMessage();
+            return message == null ? e.getClass().getSimpleName() : message.strip();
         }
     }
 
