@@ -39,9 +39,11 @@ class AdAccessFilter {
     private final AdApiAuth auth;
     private final AdvertiserApiKeys keys;
     private final BeanProvider<SignIn> signIn;
+    private final CallerLimits limits;
 
-    AdAccessFilter(AdApiAuth auth, AdvertiserApiKeys keys, BeanProvider<SignIn> signIn) {
+    AdAccessFilter(AdApiAuth auth, AdvertiserApiKeys keys, BeanProvider<SignIn> signIn, CallerLimits limits) {
         this.auth = auth;
+        this.limits = limits;
         this.keys = keys;
         this.signIn = signIn;
     }
@@ -51,7 +53,8 @@ class AdAccessFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     HttpResponse<?> filter(HttpRequest<?> request) {
-        return decide(request, true);
+        HttpResponse<?> refused = decide(request, true);
+        return refused != null ? refused : limits.check(request);
     }
 
     /**
