@@ -1,6 +1,14 @@
-# Build stage: the whole reactor, tests skipped (CI runs them).
+# Build stage: dependencies first (a cached layer while only sources change), then the whole reactor, tests skipped
+# (CI runs them).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
+COPY pom.xml .
+COPY catalog-core/pom.xml catalog-core/
+COPY parsers/pom.xml parsers/
+COPY admin/pom.xml admin/
+COPY bot/pom.xml bot/
+COPY webapp/pom.xml webapp/
+RUN mvn -B -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .
 RUN mvn -B -q -DskipTests package
 
@@ -12,4 +20,8 @@ COPY --from=build /src/webapp/target/chanmarket.jar /app/chanmarket.jar
 USER app
 EXPOSE 8080
 ENV LOG_FORMAT=json
-ENTRYPOINT ["java", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-jar", "/app/chanmarket.jar"]
+# readiness: the database and Redis answer (no curl in the image: bash's /dev/tcp)
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
+  CMD bash -c "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/readiness HTTP/1.0\r\n\r\n' >&3 && grep -q ' 200 ' <&3"
+ENTRYPOINT ["java", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
+  "-jar", "/app/chanmarket.jar"]

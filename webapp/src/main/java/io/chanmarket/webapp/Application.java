@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -80,6 +82,9 @@ public final class Application {
      * @throws ConfigurationProblem
      *             when a setting is unusable; its message names the setting
      */
+    /** Origins allowed to call this server from a browser page of theirs (comma-separated; none by default). */
+    static final String CORS_ORIGINS = "app.cors.allowed-origins";
+
     public static Running start(String[] args, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(overrides);
         Optional<EmbeddedDatabase> embedded = Optional.empty();
@@ -108,6 +113,14 @@ public final class Application {
             if (env.getProperty(AD_API_AUTH, String.class).filter(mode -> !mode.isBlank()).isEmpty()) {
                 // keys wherever a real database is configured; open only for the embedded one (local runs, checker)
                 properties.put(AD_API_AUTH, url.isPresent() ? "keys" : "open");
+            }
+            // CORS only for the origins named (none by default: the Mini App and the admin are same-origin); an empty
+            // origin list would let Micronaut answer every origin, so CORS stays off without one.
+            List<String> origins = Arrays.stream(env.getProperty(CORS_ORIGINS, String.class).orElse("").split(","))
+                    .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
+            if (!origins.isEmpty()) {
+                properties.put("micronaut.server.cors.enabled", "true");
+                properties.put("micronaut.server.cors.configurations.app.allowed-origins", origins);
             }
             env.stop();
         }

@@ -1,5 +1,6 @@
 package io.chanmarket.bot.mailing;
 
+import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.chanmarket.bot.telegram.BotSettings;
 import io.chanmarket.core.mailing.MailingContent;
 import io.chanmarket.core.mailing.MailingOutbox;
@@ -83,7 +84,11 @@ public class MailingSender {
     private final TelegramHealth health = new TelegramHealth(LOG);
     private long lastProbe;
 
-    MailingSender(MailingOutbox outbox, MailingSettings settings, BotSettings bot, Leases leases, NodeIdentity node) {
+    private final AppMetrics metrics;
+
+    MailingSender(MailingOutbox outbox, MailingSettings settings, BotSettings bot, Leases leases, NodeIdentity node,
+            AppMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.settings = settings;
         this.bot = bot;
@@ -221,10 +226,12 @@ public class MailingSender {
             Optional<MailingContent> content = content(d.mailingId());
             if (content.isEmpty()) {
                 outbox.failed(d, "mailing deleted");
+                metrics.mailingSend("failed");
                 return;
             }
             call(d.userId(), content.get());
             outbox.delivered(d);
+            metrics.mailingSend("delivered");
             health.answered();
         } catch (TelegramApiRequestException e) {
             health.answered();
@@ -233,14 +240,17 @@ public class MailingSender {
             String detail = TelegramReach.describe(e);
             if (TelegramReach.notSent(e)) {
                 outbox.notSent(d, detail);
+                metrics.mailingSend("not_sent");
                 unreachable(detail);
             } else {
                 outbox.unknown(d, "no-answer: " + detail);
+                metrics.mailingSend("unknown");
             }
         } catch (RuntimeException e) {
             LOG.warn("Mailing {} to {} ended with an unknown outcome: {}", d.mailingId(), d.userId(), e.toString());
             try {
                 outbox.unknown(d, "error: " + e.getMessage());
+                metrics.mailingSend("unknown");
             } catch (RuntimeException ignored) {
                 // the row stays SENDING and becomes UNKNOWN when a sender takes over
             }
@@ -253,17 +263,22 @@ public class MailingSender {
         if (code == null || code == 0) {
             // an answer we could not read (a 200 included): it may well have been delivered, so never resent
             outbox.unknown(d, "no-answer: unreadable reply: " + e.getMessage());
+            metrics.mailingSend("unknown");
         } else if (code == 429) {
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
             long seconds = retryAfter == null ? 1 : Math.max(1, retryAfter);
             pacer.pauseFor(seconds);
             outbox.retryAt(d, Instant.now().plusSeconds(seconds), "rate-limited: " + reason);
+            metrics.mailingSend("rate_limited");
         } else if (code == 403) {
             outbox.blocked(d, "blocked: " + reason);
+            metrics.mailingSend("blocked");
         } else if (code >= 500 && d.attempts() + 1 < settings.maxAttempts()) {
             outbox.retryAt(d, Instant.now().plusSeconds(2L * (d.attempts() + 1)), "server-error: " + reason);
+            metrics.mailingSend("retry");
         } else {
             outbox.failed(d, (code >= 500 ? "server-error: " : "refused: ") + reason);
+            metrics.mailingSend("failed");
         }
     }
 

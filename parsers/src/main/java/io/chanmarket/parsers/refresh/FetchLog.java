@@ -1,5 +1,6 @@
 package io.chanmarket.parsers.refresh;
 
+import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.chanmarket.parsers.result.ResultStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -22,11 +23,21 @@ public class FetchLog {
 
     private final TransactionOperations<Connection> tx;
 
-    FetchLog(TransactionOperations<Connection> tx) {
+    private final AppMetrics metrics;
+
+    FetchLog(TransactionOperations<Connection> tx, AppMetrics metrics) {
         this.tx = tx;
+        this.metrics = metrics;
+        for (String source : java.util.Arrays.stream(io.chanmarket.core.catalog.metrics.MetricSource.values())
+                .map(Enum::name).toList()) {
+            metrics.declare(AppMetrics.PARSER_FETCHES, "status",
+                    java.util.Arrays.stream(ResultStatus.values()).map(Enum::name).toList(), "source",
+                    source.toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     void record(FetchAttempt attempt) {
+        metrics.parserFetch(attempt.source(), attempt.status().name());
         boolean ok = attempt.status() == ResultStatus.OK;
         tx.executeWrite(status -> {
             Connection c = status.getConnection();

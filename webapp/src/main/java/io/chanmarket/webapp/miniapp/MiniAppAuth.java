@@ -4,6 +4,7 @@ import io.chanmarket.core.catalog.users.TelegramUser;
 import io.chanmarket.core.catalog.users.TelegramUsers;
 import io.chanmarket.webapp.miniapp.auth.InitData;
 import io.chanmarket.webapp.miniapp.auth.InitDataValidator;
+import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.chanmarket.webapp.miniapp.auth.InvalidInitData;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpHeaders;
@@ -44,7 +45,10 @@ class MiniAppAuth {
      */
     private final Map<String, InitData> validated = new ConcurrentHashMap<>();
 
-    MiniAppAuth(MiniAppSettings settings, TelegramUsers users, JsonMapper json) {
+    private final AppMetrics metrics;
+
+    MiniAppAuth(MiniAppSettings settings, TelegramUsers users, JsonMapper json, AppMetrics metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.users = users;
         Long botId = settings.botId();
@@ -118,10 +122,12 @@ class MiniAppAuth {
                 TelegramUser preview = new TelegramUser(PREVIEW_USER_ID, "Preview", null, null, language, false);
                 user = new MiniAppUser(preview, language, null, true);
             } else {
+                metrics.initDataRefused("missing");
                 throw new MiniAppProblem.NoInitData();
             }
         } else {
             if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+                metrics.initDataRefused("scheme");
                 throw new MiniAppProblem.BadInitData("Authorization scheme is not tma");
             }
             try {
@@ -129,6 +135,7 @@ class MiniAppAuth {
                 user = new MiniAppUser(data.user(), Texts.languageOf(data.user().languageCode()), data.startParam());
             } catch (InvalidInitData e) {
                 LOG.debug("Refused initData: {}", e.getMessage());
+                metrics.initDataRefused("invalid");
                 throw new MiniAppProblem.BadInitData(e.getMessage());
             }
         }

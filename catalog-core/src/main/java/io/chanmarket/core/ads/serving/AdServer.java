@@ -1,5 +1,6 @@
 package io.chanmarket.core.ads.serving;
 
+import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.Jdbc;
 import io.chanmarket.core.ads.Validation;
@@ -54,10 +55,12 @@ public class AdServer {
     private final AdClock clock;
     private final ServingRepository repository;
     private final ShadowPrices prices;
+    private final AppMetrics metrics;
 
     AdServer(ServingIndex index, ClientProfiles profiles, ServingPolicy policy, ImpressionGuard guard,
             ImpressionWriter writer, Counters counters, ClickModel clickModel, Campaigns campaigns, AdClock clock,
-            ServingRepository repository, ShadowPrices prices) {
+            ServingRepository repository, ShadowPrices prices, AppMetrics metrics) {
+        this.metrics = metrics;
         this.prices = prices;
         this.index = index;
         this.profiles = profiles;
@@ -149,7 +152,8 @@ public class AdServer {
         }
     }
 
-    private static AdsException.NotFound noAd(UUID client) {
+    private AdsException.NotFound noAd(UUID client) {
+        metrics.adNone();
         return new AdsException.NotFound("no ad fits client " + client + " today");
     }
 
@@ -160,8 +164,11 @@ public class AdServer {
         ServingIndex.Snapshot snapshot = index.current();
         Choices choices = new Choices(profile, snapshot);
         for (Option option = choices.next(); option != null; option = choices.next()) {
-            if (!option.counted()
-                    || claim(profile, option.slot()) && join(store(profile, option.slot(), snapshot.day()))) {
+            if (!option.counted()) {
+                metrics.adRepeat();
+                return ad(option.slot().campaign);
+            }
+            if (claim(profile, option.slot()) && join(store(profile, option.slot(), snapshot.day()))) {
                 return ad(option.slot().campaign);
             }
         }
@@ -191,6 +198,7 @@ public class AdServer {
         for (Option option = choices.next(); option != null; option = choices.next()) {
             Slot slot = option.slot();
             if (!option.counted()) {
+                metrics.adRepeat();
                 return CompletableFuture.completedFuture(ad(slot.campaign));
             }
             if (claim(profile, slot)) {
@@ -256,6 +264,7 @@ public class AdServer {
                     }
                     clickModel.impression(profile.normalisedScore(slot.campaign.advertiserId()));
                     prices.served(slot);
+                    metrics.adImpression(slot.campaign.costPerImpression());
                     return true;
                 });
     }
@@ -284,6 +293,7 @@ public class AdServer {
                 slot.clicked();
             }
             clickModel.click(profile.normalisedScore(campaign.advertiserId()));
+            metrics.adClick(campaign.costPerClick());
         }
         case ALREADY_RECORDED -> {
         }

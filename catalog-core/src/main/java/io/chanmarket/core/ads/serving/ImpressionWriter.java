@@ -1,5 +1,6 @@
 package io.chanmarket.core.ads.serving;
 
+import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.chanmarket.core.ads.Jdbc;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -43,6 +44,7 @@ public class ImpressionWriter {
     }
 
     private final Jdbc jdbc;
+    private final AppMetrics metrics;
     private final int batch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
@@ -60,8 +62,9 @@ public class ImpressionWriter {
     }
 
     ImpressionWriter(Jdbc jdbc, @Value("${app.ads.impression-writers:1}") int writers,
-            @Value("${app.ads.impression-batch:500}") int batch) {
+            @Value("${app.ads.impression-batch:500}") int batch, AppMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
         this.batch = Math.max(1, batch);
         for (int i = 0; i < Math.max(1, writers); i++) {
             Thread thread = new Thread(this::run, "ads-impression-writer-" + i);
@@ -108,7 +111,9 @@ public class ImpressionWriter {
             Set<List<UUID>> inserted = jdbc.read(c -> insert(c, pending));
             batches.increment();
             rows.add(pending.size());
-            storeNanos.add(System.nanoTime() - start);
+            long took = System.nanoTime() - start;
+            storeNanos.add(took);
+            metrics.impressionCommit(pending.size(), took);
             for (Pending p : pending) {
                 p.stored().complete(inserted.contains(List.of(p.campaignId(), p.clientId())));
             }

@@ -1,5 +1,6 @@
 package io.chanmarket.core.catalog.events;
 
+import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,8 +49,22 @@ public class EventLog {
     }
 
     /** Queues an event for writing; never blocks on the database unless the queue is full. */
+    /** Counted per type in the metrics (set by the container; absent in a bare instance). */
+    private volatile AppMetrics metrics;
+
+    @jakarta.inject.Inject
+    void metrics(AppMetrics metrics) {
+        this.metrics = metrics;
+        metrics.declare(AppMetrics.MINIAPP_EVENTS, "type",
+                java.util.Arrays.stream(EventType.values()).map(Enum::name).toList());
+    }
+
     public void record(Event event) {
         accepted.incrementAndGet();
+        AppMetrics m = metrics;
+        if (m != null) {
+            m.miniAppEvent(event.type().name());
+        }
         if (stopping || !queue.offer(event)) {
             write(List.of(event));
         }
