@@ -8,7 +8,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,8 +26,9 @@ class ControlCharacters {
     @RequestFilter
     @Nullable
     HttpResponse<?> filter(HttpRequest<?> request) {
-        String raw = request.getUri().getRawPath() + "?" + request.getUri().getRawQuery();
-        if (!raw.toLowerCase(Locale.ROOT).contains("%00")) {
+        java.net.URI uri = request.getUri();
+        String query = uri.getRawQuery();
+        if (!uri.getRawPath().contains("%00") && (query == null || !query.contains("%00"))) {
             return null;
         }
         if (request.getPath().startsWith("/app") || request.getPath().startsWith("/admin")) {
