@@ -76,6 +76,22 @@ public record PageContext(Texts texts, @Nullable AdminPrincipal user, ZoneId zon
         return "en".equals(lang()) ? "₽" + f.format(amount) : f.format(amount) + " ₽";
     }
 
+    /** Ad engine money (up to 6 decimals, as stored), grouped by the language's rules: "1 234,5 ₽" / "₽1,234.5". */
+    public String money(double amount) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale());
+        f.setMinimumFractionDigits(0);
+        f.setMaximumFractionDigits(6);
+        return "en".equals(lang()) ? "₽" + f.format(amount) : f.format(amount) + " ₽";
+    }
+
+    /** A percentage with two decimals by the language's rules: "66,67 %" / "66.67%". */
+    public String percent(double percent) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale());
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(2);
+        return "en".equals(lang()) ? f.format(percent) + "%" : f.format(percent) + " %";
+    }
+
     public String t(String key) {
         return texts.get(key);
     }

@@ -64,14 +64,14 @@ class AdStatsIT extends AdminTestSupport {
         HttpResponse<String> page = manager.get("/admin/ads/advertisers/" + advertiser);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("<tr class=\"totals\"><td>4</td><td>2</td><td>50.00</td><td>1.75</td><td>4</td>"
-                        + "<td>5.75</td></tr>")
+                .contains("<tr class=\"totals\"><td>4</td><td>2</td><td>50.00%</td><td>₽1.75</td><td>₽4</td>"
+                        + "<td>₽5.75</td></tr>")
                 .contains("href=\"/admin/ads/campaigns/" + first.campaignId() + "\"")
-                .contains("<tr><td>" + (day + 1) + "</td><td>1</td><td>0</td><td>0.00</td><td>0.25</td></tr>");
+                .contains("<tr><td>" + (day + 1) + "</td><td>1</td><td>0</td><td>0.00%</td><td>₽0.25</td></tr>");
         assertThat(page.body().split("<svg class=\"chart\"", -1)).hasSize(5);
         assertThat(page.body()).contains("<tr data-id=\"" + first.campaignId()
                 + "\"><td><a href=\"/admin/ads/campaigns/" + first.campaignId() + "\">First ad</a></td><td>" + day + "–"
-                + (day + 10) + "</td><td>3</td><td>2</td><td>66.67</td><td>5.5</td></tr>");
+                + (day + 10) + "</td><td>3</td><td>2</td><td>66.67%</td><td>₽5.5</td></tr>");
 
         assertThat(csv(manager, "/admin/ads/advertisers/" + advertiser + "/daily.csv")).containsExactly(
                 List.of("day", "impressions", "clicks", "conversion_pct", "spent_impressions", "spent_clicks",
@@ -91,8 +91,9 @@ class AdStatsIT extends AdminTestSupport {
 
         HttpResponse<String> campaign = signedIn(Role.ADMIN).get("/admin/ads/campaigns/" + second.campaignId());
         assertThat(campaign.statusCode()).isEqualTo(200);
-        assertThat(campaign.body()).contains("Second ad").contains(name).contains(
-                "<tr class=\"totals\"><td>1</td><td>0</td><td>0.00</td><td>0.25</td><td>0</td>" + "<td>0.25</td></tr>")
+        assertThat(campaign.body()).contains("Second ad").contains(name)
+                .contains("<tr class=\"totals\"><td>1</td><td>0</td><td>0.00%</td><td>₽0.25</td><td>₽0</td>"
+                        + "<td>₽0.25</td></tr>")
                 .contains("<svg class=\"chart\"");
     }
 
