@@ -10,7 +10,8 @@ COPY bot/pom.xml bot/
 COPY webapp/pom.xml webapp/
 RUN mvn -B -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .
-RUN mvn -B -q -DskipTests package
+# no embedded PostgreSQL in the image: it always runs against the stack's database
+RUN mvn -B -q -DskipTests -P '!embedded-postgres-linux-amd64,!embedded-postgres-linux-arm64' package
 
 # Runtime stage: the single runnable jar.
 FROM eclipse-temurin:17-jre
