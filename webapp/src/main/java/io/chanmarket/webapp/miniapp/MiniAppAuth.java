@@ -1,5 +1,7 @@
 package io.chanmarket.webapp.miniapp;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.chanmarket.core.catalog.users.TelegramUser;
 import io.chanmarket.core.catalog.users.TelegramUsers;
 import io.chanmarket.webapp.miniapp.auth.InitData;
@@ -43,7 +45,8 @@ class MiniAppAuth {
      * request, so the HMAC and the JSON parse run once per session and node. Equal strings carry equal hashes, so a hit
      * is as good as a check; the age limit is still applied on every use.
      */
-    private final Map<String, InitData> validated = new ConcurrentHashMap<>();
+    private final Map<String, InitData> validated = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+            .<String, InitData> build().asMap();
 
     private final AppMetrics metrics;
 
@@ -93,9 +96,6 @@ class MiniAppAuth {
             validated.remove(raw);
         }
         InitData data = validator.validate(raw);
-        if (validated.size() >= MAX_REMEMBERED) {
-            validated.clear();
-        }
         validated.put(raw, data);
         return data;
     }

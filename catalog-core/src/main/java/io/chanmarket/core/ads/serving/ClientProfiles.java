@@ -1,5 +1,8 @@
 package io.chanmarket.core.ads.serving;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.ChangeBus;
 import io.chanmarket.core.ads.advertisers.Advertisers;
@@ -29,15 +32,17 @@ import org.slf4j.LoggerFactory;
  * bulk upsert of clients, three streaming reads (clients, ML scores, impressions) fill the cache up to its size. A
  * profile the preload read may be stale by the time it is stored, so: it is only put where the cache has nothing (an
  * on-demand load is at least as new), clients whose change message arrives during the preload are skipped, and a change
- * after the put drops the entry as usual. A bulk change during a preload abandons it and starts another. The cache is
- * bounded: past {@code app.ads.profile-cache-size} entries it starts over.
+ * after the put drops the entry as usual. A bulk change during a preload abandons it and starts another. The cache is a
+ * Caffeine cache bounded by {@code app.ads.profile-cache-size} entries: past it the least useful profiles go, one at a
+ * time (a full clear would send every following request to the database); its hits, misses and evictions are exported
+ * ({@code cache_*{cache="ad_profiles"}}).
  */
 @Singleton
 class ClientProfiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientProfiles.class);
 
-    private final Map<UUID, ClientProfile> cache = new ConcurrentHashMap<>();
+    private final Cache<UUID, ClientProfile> cache;
     private final Clients clients;
     private final Advertisers advertisers;
     private final ServingRepository repository;
@@ -56,7 +61,9 @@ class ClientProfiles {
     ClientProfiles(Clients clients, Advertisers advertisers, ServingRepository repository, ChangeBus bus,
             @Value("${app.ads.profile-cache-size:200000}") int maxSize,
             @Value("${app.ads.preload-profiles:true}") boolean preloadEnabled,
-            @Value("${app.roles.web:true}") boolean servesAds) {
+            @Value("${app.roles.web:true}") boolean servesAds, AppMetrics metrics) {
+        this.cache = Caffeine.newBuilder().maximumSize(Math.max(1, maxSize)).recordStats().build();
+        metrics.monitor(cache, "ad_profiles");
         this.clients = clients;
         this.advertisers = advertisers;
         this.repository = repository;
@@ -69,10 +76,10 @@ class ClientProfiles {
                 if (changed != null) {
                     changed.add(id);
                 }
-                cache.remove(id);
+                cache.invalidate(id);
             } else if (Clients.ALL_CHANGED.equals(message)) {
                 preloadAbandoned = true;
-                cache.clear();
+                cache.invalidateAll();
                 schedulePreload();
             }
         });
@@ -85,19 +92,12 @@ class ClientProfiles {
 
     /** The client's profile if it is in memory now (no database read), else null. */
     ClientProfile cached(UUID clientId) {
-        return cache.get(clientId);
+        return cache.getIfPresent(clientId);
     }
 
     /** The client's profile, or {@link AdsException.NotFound}. */
     ClientProfile get(UUID clientId) {
-        ClientProfile profile = cache.get(clientId);
-        if (profile != null) {
-            return profile;
-        }
-        if (cache.size() >= maxSize) {
-            cache.clear();
-        }
-        profile = cache.computeIfAbsent(clientId, this::load);
+        ClientProfile profile = cache.get(clientId, this::load);
         if (profile == null) {
             throw new AdsException.NotFound("client " + clientId + " not found");
         }
@@ -160,7 +160,7 @@ class ClientProfiles {
         });
         int stored = 0;
         for (Client client : all.values()) {
-            if (preloadAbandoned || cache.size() >= maxSize) {
+            if (preloadAbandoned || cache.estimatedSize() >= maxSize) {
                 break;
             }
             if (changedDuringPreload.contains(client.clientId())) {
@@ -170,7 +170,7 @@ class ClientProfiles {
             if (clientSeen == null) {
                 clientSeen = ConcurrentHashMap.newKeySet();
             }
-            if (cache.putIfAbsent(client.clientId(),
+            if (cache.asMap().putIfAbsent(client.clientId(),
                     profile(client, scores.getOrDefault(client.clientId(), new HashMap<>()), clientSeen)) == null) {
                 stored++;
             }

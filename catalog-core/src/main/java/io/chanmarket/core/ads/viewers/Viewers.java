@@ -1,5 +1,7 @@
 package io.chanmarket.core.ads.viewers;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.clients.Client;
 import io.chanmarket.core.ads.clients.Clients;
@@ -25,7 +27,8 @@ public class Viewers {
     private final Clients clients;
     private final Jdbc jdbc;
     /** Client ids of Telegram users whose client is known to exist, so serving does not write per request. */
-    private final Map<Long, UUID> known = new ConcurrentHashMap<>();
+    private final Map<Long, UUID> known = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).<Long, UUID> build()
+            .asMap();
 
     Viewers(Clients clients, Jdbc jdbc) {
         this.clients = clients;
@@ -72,9 +75,6 @@ public class Viewers {
     }
 
     private void remember(long telegramId, UUID clientId) {
-        if (known.size() > MAX_REMEMBERED) {
-            known.clear();
-        }
         known.put(telegramId, clientId);
     }
 

@@ -1,5 +1,7 @@
 package io.chanmarket.core.catalog.users;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.chanmarket.core.platform.db.StatementTimeout;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.jdbc.runtime.PreparedStatementCallback;
@@ -23,7 +25,8 @@ public class TelegramUsers {
     private final JdbcOperations jdbc;
     private final StatementTimeout timeout;
     private final TransactionOperations<Connection> tx;
-    private final ConcurrentHashMap<Long, Long> lastWrite = new ConcurrentHashMap<>();
+    private final java.util.Map<Long, Long> lastWrite = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+            .<Long, Long> build().asMap();
 
     TelegramUsers(JdbcOperations jdbc, TransactionOperations<Connection> tx, StatementTimeout timeout) {
         this.jdbc = jdbc;
@@ -56,9 +59,6 @@ public class TelegramUsers {
             ps.setBoolean(6, user.premium());
             return ps.executeUpdate();
         }));
-        if (lastWrite.size() > MAX_REMEMBERED) {
-            lastWrite.clear();
-        }
         lastWrite.put(user.id(), now);
     }
 

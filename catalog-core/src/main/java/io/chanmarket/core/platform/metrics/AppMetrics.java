@@ -137,6 +137,11 @@ public class AppMetrics {
         }
     }
 
+    /** Exports a Caffeine cache's size, hits, misses and evictions as {@code cache_*{cache="name"}}. */
+    public void monitor(com.github.benmanes.caffeine.cache.Cache<?, ?> cache, String name) {
+        io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, cache, name);
+    }
+
     private static String tag(String value) {
         return value == null ? "unknown" : value.toLowerCase(Locale.ROOT);
     }
