@@ -24,14 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every Prometheus query of the provisioned Grafana dashboards reads metrics that a running app exports: the metric
- * names in each {@code expr} are looked up in {@code /prometheus} (after a few requests, so the HTTP timers exist). The
- * request id comes back on every response.
+ * Every Prometheus query of the provisioned Grafana dashboards and alert rules reads metrics that a running app
+ * exports: the metric names in each {@code expr} are looked up in {@code /prometheus} (after a few requests, so the
+ * HTTP timers exist). The request id comes back on every response.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardMetricsIT {
 
     private static final Path DASHBOARDS = Path.of("..", "deploy", "grafana", "dashboards");
+    private static final Path ALERTS = Path.of("..", "deploy", "grafana", "provisioning", "alerting", "alerts.yml");
     private static final Set<String> PROMQL = Set.of("sum", "avg", "max", "min", "count", "rate", "irate", "increase",
             "histogram_quantile", "by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless",
             "count_over_time", "topk", "bottomk", "abs", "clamp_min", "clamp_max", "e");
@@ -83,6 +84,18 @@ class DashboardMetricsIT {
         }
     }
 
+    /** Every {@code expr} of the provisioned alert rules. */
+    private static void alertExprs(Object node, List<String> out) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("expr") instanceof String expr) {
+                out.add(expr);
+            }
+            map.values().forEach(v -> alertExprs(v, out));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> alertExprs(v, out));
+        }
+    }
+
     @Test
     void everyDashboardQueryReadsAnExportedMetric() throws Exception {
         // a few requests: a 404 of the ad API, a refused Mini App sign-in, a Mini App page
@@ -109,7 +122,10 @@ class DashboardMetricsIT {
                 exprs(AdApi.read(Files.readString(file), Argument.of(Object.class)), queries);
             }
         }
-        assertThat(queries).hasSizeGreaterThan(15);
+        int panels = queries.size();
+        alertExprs(new org.yaml.snakeyaml.Yaml().load(Files.readString(ALERTS)), queries);
+        assertThat(panels).isGreaterThan(15);
+        assertThat(queries.size() - panels).as("alert rules").isGreaterThanOrEqualTo(6);
         List<String> missing = new ArrayList<>();
         for (String query : queries) {
             for (String name : metricNames(query)) {
@@ -120,8 +136,18 @@ class DashboardMetricsIT {
         }
         assertThat(missing).as("dashboard metrics not exported").isEmpty();
         assertThat(series).contains("chanmarket_ads_requests_total", "chanmarket_miniapp_events_total",
-                "chanmarket_parser_fetches_total", "chanmarket_mailing_sends_total",
+                "chanmarket_parser_fetches_total", "chanmarket_mailing_sends_total", "chanmarket_dependency_up",
                 "http_server_requests_seconds_bucket");
+    }
+
+    @Test
+    void theDependencyProbeSaysTheDatabaseAndRedisAnswer() {
+        app.context().getBean(DependencyProbe.class).probe();
+        String exported = api.get("/prometheus").body();
+        assertThat(exported).containsPattern("chanmarket_dependency_up\\{dependency=\"database\",?} 1\\.0");
+        if (io.chanmarket.testing.TestInfrastructure.redisUri().isPresent()) {
+            assertThat(exported).containsPattern("chanmarket_dependency_up\\{dependency=\"redis\",?} 1\\.0");
+        }
     }
 
     @Test

@@ -137,6 +137,16 @@ public class AppMetrics {
         }
     }
 
+    /**
+     * A gauge {@code chanmarket.dependency.up{dependency}} [{@code chanmarket_dependency_up}]: 1 while the dependency
+     * answers, 0 when it does not; the caller sets the returned value.
+     */
+    public java.util.concurrent.atomic.AtomicInteger dependency(String name) {
+        return registry.gauge("chanmarket.dependency.up",
+                io.micrometer.core.instrument.Tags.of("dependency", tag(name)),
+                new java.util.concurrent.atomic.AtomicInteger(1));
+    }
+
     /** Exports a Caffeine cache's size, hits, misses and evictions as {@code cache_*{cache="name"}}. */
     public void monitor(com.github.benmanes.caffeine.cache.Cache<?, ?> cache, String name) {
         io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, cache, name);
