@@ -1,5 +1,6 @@
 package io.chanmarket.admin.auth;
 
+import io.chanmarket.core.platform.net.ClientAddress;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.PageContext;
 import io.micronaut.context.annotation.Requires;
@@ -46,16 +47,8 @@ class LoginController {
      * header (the one our proxy added; earlier ones come from the client and are not trusted); else the socket's.
      */
     String clientAddress(HttpRequest<?> request) {
-        if (!addressHeader.isEmpty()) {
-            String value = request.getHeaders().get(addressHeader);
-            if (value != null && !value.isBlank()) {
-                String last = value.substring(value.lastIndexOf(',') + 1).strip();
-                if (!last.isEmpty() && last.length() <= 100) {
-                    return last;
-                }
-            }
-        }
-        return request.getRemoteAddress().getAddress().getHostAddress();
+        return ClientAddress.lastEntry(addressHeader.isEmpty() ? null : request.getHeaders().get(addressHeader))
+                .orElseGet(() -> request.getRemoteAddress().getAddress().getHostAddress());
     }
 
     @Serdeable

@@ -44,7 +44,12 @@ public final class AdEngineFixture {
     /** The current day, read from the database (other test classes share it and move it). */
     public static int today() {
         var db = TestInfrastructure.database();
-        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+        return today(db.url(), db.username(), db.password());
+    }
+
+    /** The current day of the engine whose database is {@code url}. */
+    public static int today(String url, String user, String password) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
                 ResultSet rs = c.createStatement().executeQuery("SELECT current_day FROM ad_clock")) {
             rs.next();
             return rs.getInt(1);

@@ -114,13 +114,7 @@ class ApiFuzzIT {
 
     /** The engine's current day, in this node's own database. */
     private int today() {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(app.jdbcUrl(), app.user(), "");
-                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT current_day FROM ad_clock")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return AdEngineFixture.today(app.jdbcUrl(), app.user(), "");
     }
 
     private Map<String, String> snapshot() {

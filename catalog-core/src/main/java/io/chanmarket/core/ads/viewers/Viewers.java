@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mini App users as viewers of the ad engine: each Telegram user is one engine client with a random id (kept in

@@ -8,9 +8,9 @@ import io.micronaut.data.jdbc.runtime.PreparedStatementCallback;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Mini App's users: first and last seen, names and language. A user is written at most once per {@link #REFRESH}
@@ -25,8 +25,8 @@ public class TelegramUsers {
     private final JdbcOperations jdbc;
     private final StatementTimeout timeout;
     private final TransactionOperations<Connection> tx;
-    private final java.util.Map<Long, Long> lastWrite = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
-            .<Long, Long> build().asMap();
+    private final Map<Long, Long> lastWrite = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).<Long, Long> build()
+            .asMap();
 
     TelegramUsers(JdbcOperations jdbc, TransactionOperations<Connection> tx, StatementTimeout timeout) {
         this.jdbc = jdbc;

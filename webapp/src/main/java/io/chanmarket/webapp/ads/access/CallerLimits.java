@@ -1,5 +1,6 @@
 package io.chanmarket.webapp.ads.access;
 
+import io.chanmarket.core.platform.net.ClientAddress;
 import io.chanmarket.core.platform.shared.RateWindows;
 import io.chanmarket.webapp.ads.AdApiErrors;
 import io.micronaut.context.annotation.Value;
@@ -94,15 +95,7 @@ class CallerLimits {
      * added); else the socket's address.
      */
     private String address(HttpRequest<?> request) {
-        if (!addressHeader.isEmpty()) {
-            String value = request.getHeaders().get(addressHeader);
-            if (value != null && !value.isBlank()) {
-                String last = value.substring(value.lastIndexOf(',') + 1).strip();
-                if (!last.isEmpty() && last.length() <= 100) {
-                    return last;
-                }
-            }
-        }
-        return request.getRemoteAddress().getAddress().getHostAddress();
+        return ClientAddress.lastEntry(addressHeader.isEmpty() ? null : request.getHeaders().get(addressHeader))
+                .orElseGet(() -> request.getRemoteAddress().getAddress().getHostAddress());
     }
 }
