@@ -153,6 +153,11 @@ class CampaignRepository {
                 + " ORDER BY seq", day, day);
     }
 
+    List<Campaign> startingBetween(int from, int to, int limit) {
+        return query("SELECT " + SELECTED + " FROM ad_campaign WHERE NOT deleted AND NOT stopped"
+                + " AND start_date BETWEEN ? AND ? ORDER BY start_date, seq LIMIT ?", from, to, limit);
+    }
+
     List<UUID> allIdsOf(UUID advertiserId) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c

@@ -210,6 +210,14 @@ public class Campaigns {
         return repository.activeOn(day);
     }
 
+    /**
+     * Live campaigns, not stopped, that start between {@code from} and {@code to}, the soonest first, at most
+     * {@code limit}.
+     */
+    public List<Campaign> startingBetween(int from, int to, int limit) {
+        return repository.startingBetween(from, to, limit);
+    }
+
     /** Ids of every campaign of the advertiser, deleted ones included (their money was spent). */
     public List<UUID> allIdsOf(UUID advertiserId) {
         return repository.allIdsOf(advertiserId);

@@ -96,7 +96,7 @@ public class AdServer {
         private int stage;
 
         Choices(ClientProfile profile, ServingIndex.Snapshot snapshot) {
-            prices.arrival(snapshot);
+            prices.arrival(snapshot, profile);
             this.candidates = Candidates.of(profile, snapshot);
             this.day = snapshot.day();
             this.best = policy.best(candidates, day);

@@ -120,14 +120,29 @@ class BidPricePolicy implements ServingPolicy {
     /** The value of a new pair of {@code slot} for a client whose normalised score for its advertiser is {@code s}. */
     double value(Slot slot, double s, double norm, double unscored) {
         double p = s == 0 ? unscored : clicks.pClick(s);
-        return slot.costPerImpression + p * slot.costPerClick + relevance * s * norm - slot.price.lambda;
+        return worth(slot, s, p, relevance, norm) - slot.price.lambda;
+    }
+
+    /** What a new pair earns, relevance included, before its shadow price: p is p(click | s). */
+    static double worth(Slot slot, double s, double p, double relevance, double norm) {
+        return slot.costPerImpression + p * slot.costPerClick + relevance * s * norm;
+    }
+
+    /** N: the best expected revenue of a new pair among {@code slots} (1 when none earns anything). */
+    static double norm(List<Slot> slots, ClickModel clicks) {
+        double best = Math.max(clicks.pClick(1), clicks.pClick(0));
+        double norm = 0;
+        for (Slot slot : slots) {
+            norm = Math.max(norm, slot.costPerImpression + best * slot.costPerClick);
+        }
+        return norm <= 0 ? 1 : norm;
     }
 
     /** A new pair that is not worth its unit now (value ≤ 0) waits: a repeat, or nothing, is shown instead. */
     @Override
     public boolean holdsBack(Candidates candidates, Slot slot, int today) {
         Board b = board;
-        double norm = b == null ? 1 : b.norm();
+        double norm = b == null || b.slots() != candidates.slots() ? norm(candidates.slots(), clicks) : b.norm();
         return value(slot, candidates.normalisedScore(slot), norm, clicks.pClick(0)) <= 0;
     }
 
@@ -161,15 +176,10 @@ class BidPricePolicy implements ServingPolicy {
     private Board build(List<Slot> slots, int today, long version, int[][] byAdvertiser) {
         int n = slots.size();
         double unscored = clicks.pClick(0);
-        double best = clicks.pClick(1);
-        double norm = 0;
+        double norm = norm(slots, clicks);
         double maxCpc = 0;
         for (Slot slot : slots) {
-            norm = Math.max(norm, slot.costPerImpression + Math.max(best, unscored) * slot.costPerClick);
             maxCpc = Math.max(maxCpc, slot.costPerClick);
-        }
-        if (norm <= 0) {
-            norm = 1;
         }
         double[] value = new double[n];
         Integer[] byValue = new Integer[n];

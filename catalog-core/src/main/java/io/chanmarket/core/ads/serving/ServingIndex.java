@@ -25,13 +25,21 @@ import org.slf4j.LoggerFactory;
 class ServingIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServingIndex.class);
+    /** At most this many upcoming campaigns are weighed by the shadow prices (the soonest first). */
+    static final int MAX_UPCOMING = 2_000;
 
     /**
      * The campaigns running on {@code day}, built when campaigns had changed {@code changes} times. Each slot knows its
      * position in {@code slots} and its advertiser's in {@code advertisers}, so a request works on arrays indexed by
-     * them instead of looking campaigns and advertisers up by id.
+     * them instead of looking campaigns and advertisers up by id. {@code upcoming}: the campaigns that start later
+     * within the running ones' windows (not served today; the shadow prices weigh what they will take).
      */
-    record Snapshot(int day, long changes, List<Slot> slots, Map<UUID, Slot> byId, Map<UUID, Integer> advertisers) {
+    record Snapshot(int day, long changes, List<Slot> slots, Map<UUID, Slot> byId, Map<UUID, Integer> advertisers,
+            List<Slot> upcoming) {
+
+        Snapshot(int day, long changes, List<Slot> slots, Map<UUID, Slot> byId, Map<UUID, Integer> advertisers) {
+            this(day, changes, slots, byId, advertisers, List.of());
+        }
     }
 
     private final Campaigns campaigns;
@@ -95,10 +103,17 @@ class ServingIndex {
                     advertiser, prices.of(campaign.campaignId())));
         }
         audiences(slots);
-        LOG.debug("Serving index for day {}: {} campaigns", day, slots.size());
+        int lastEnd = active.stream().mapToInt(Campaign::endDate).max().orElse(day);
+        List<Slot> upcoming = new ArrayList<>();
+        if (lastEnd > day) {
+            for (Campaign campaign : campaigns.startingBetween(day + 1, lastEnd, MAX_UPCOMING)) {
+                upcoming.add(new Slot(campaign, 0, 0, 0, -1, -1, prices.of(campaign.campaignId())));
+            }
+        }
+        LOG.debug("Serving index for day {}: {} campaigns, {} upcoming", day, slots.size(), upcoming.size());
         return new Snapshot(day, changes, List.copyOf(slots),
                 slots.stream().collect(Collectors.toUnmodifiableMap(slot -> slot.campaign.campaignId(), x -> x)),
-                Map.copyOf(advertisers));
+                Map.copyOf(advertisers), List.copyOf(upcoming));
     }
 
     /** How many registered clients each campaign's targeting admits (for the shadow prices' reach estimate). */

@@ -2,12 +2,23 @@ package io.chanmarket.core.ads.serving;
 
 import io.chanmarket.core.platform.shared.Counters;
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -52,6 +63,7 @@ import java.util.concurrent.locks.ReentrantLock;
 @Singleton
 class ShadowPrices {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowPrices.class);
     static final String VISITS = "ads:visits:";
     /** A campaign whose remaining units are this share of its remaining reach or more is served greedily (λ = 0). */
     static final double REACH_GUARD = 0.8;
@@ -85,12 +97,65 @@ class ShadowPrices {
     private volatile long lastStep = System.nanoTime();
     private volatile long version;
 
+    /** How the prices are found: re-solved from sampled visitors, or stepped by dual descent. */
+    enum Method {
+        RESOLVE, DESCENT
+    }
+
+    private final Method method;
+    private final double relevance;
+    private final long resolveNanos;
+    /** The profiles of the last visitors, a ring of {@value #SAMPLE} (the re-solve's sample of the traffic). */
+    private final AtomicReferenceArray<ClientProfile> sample = new AtomicReferenceArray<>(SAMPLE);
+    private final AtomicLong sampled = new AtomicLong();
+    private final AtomicBoolean solving = new AtomicBoolean();
+    /**
+     * When the next re-solve is due at the latest, when it may come at the earliest (twice the last one's time later,
+     * so that solving takes at most a third of a core), and after how many visits it is due before the latest: a
+     * fiftieth of the day's traffic, so that prices follow the day however fast it passes.
+     */
+    private volatile long nextSolve = System.nanoTime();
+    private volatile long earliestSolve = System.nanoTime();
+    private volatile long sampledAtSolve;
+    private volatile long visitsPerSolve = MIN_VISITS_PER_SOLVE;
+    static final long MIN_VISITS_PER_SOLVE = 16;
+    private volatile ExecutorService solver;
+
+    static final int SAMPLE = 4096;
+    /** The re-solve weighs about this many (visitor, campaign) pairs at most, and at least this many visitors. */
+    static final int PAIR_BUDGET = 400_000;
+    static final int MIN_VISITORS = 200;
+    /**
+     * Visits per registered client assumed for a first day, before any day was seen whole: the public data set has 0.5,
+     * the traffic we have seen 0.5–1.
+     */
+    static final double FIRST_DAY_VISITS_PER_CLIENT = 0.5;
+
+    ShadowPrices(Counters counters, ClickModel clicks, double step, long periodMillis) {
+        this(counters, clicks, step, periodMillis, "descent", 200, 0.1);
+    }
+
+    @Inject
     ShadowPrices(Counters counters, ClickModel clicks, @Value("${app.ads.bid-price.step:0.05}") double step,
-            @Value("${app.ads.bid-price.period-ms:50}") long periodMillis) {
+            @Value("${app.ads.bid-price.period-ms:50}") long periodMillis,
+            @Value("${app.ads.bid-price.prices:resolve}") String method,
+            @Value("${app.ads.bid-price.resolve-ms:200}") long resolveMillis,
+            @Value("${app.ads.bid-price.relevance:0.1}") double relevance) {
+        this.relevance = relevance;
         this.counters = counters;
         this.clicks = clicks;
         this.step = step;
         this.periodNanos = periodMillis * 1_000_000L;
+        this.method = Method.valueOf(method.trim().toUpperCase(java.util.Locale.ROOT));
+        this.resolveNanos = resolveMillis * 1_000_000L;
+    }
+
+    @PreDestroy
+    void close() {
+        ExecutorService s = solver;
+        if (s != null) {
+            s.shutdownNow();
+        }
     }
 
     /** The price of a campaign (created at 0 on first use). */
@@ -105,7 +170,18 @@ class ShadowPrices {
 
     /** A visit ({@code GET /ads}) on {@code snapshot}'s day; steps the prices when a period has passed. */
     void arrival(ServingIndex.Snapshot snapshot) {
+        arrival(snapshot, null);
+    }
+
+    /**
+     * A visit of {@code profile} on {@code snapshot}'s day: counted, sampled, and the prices re-solved (in the
+     * background) or stepped when their period has passed.
+     */
+    void arrival(ServingIndex.Snapshot snapshot, ClientProfile profile) {
         arrivals.increment();
+        if (profile != null) {
+            sample.set((int) (sampled.getAndIncrement() & (SAMPLE - 1)), profile);
+        }
         Pending p = pending;
         if (p.day() != snapshot.day()) {
             synchronized (this) {
@@ -118,6 +194,27 @@ class ShadowPrices {
             }
         }
         p.visits().increment();
+        if (method == Method.RESOLVE) {
+            long now = System.nanoTime();
+            boolean due = now - nextSolve >= 0
+                    || now - earliestSolve >= 0 && sampled.get() - sampledAtSolve >= visitsPerSolve;
+            if (due && solving.compareAndSet(false, true)) {
+                solverThread().execute(() -> {
+                    long started = System.nanoTime();
+                    try {
+                        resolve(snapshot);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Shadow prices not re-solved: {}", e.toString());
+                    } finally {
+                        long ended = System.nanoTime();
+                        nextSolve = ended + resolveNanos;
+                        earliestSolve = ended + 2 * (ended - started);
+                        solving.set(false);
+                    }
+                });
+            }
+            return;
+        }
         if (System.nanoTime() - lastStep >= periodNanos && stepping.tryLock()) {
             try {
                 step(snapshot);
@@ -125,6 +222,145 @@ class ShadowPrices {
                 stepping.unlock();
             }
         }
+    }
+
+    private ExecutorService solverThread() {
+        ExecutorService s = solver;
+        if (s == null) {
+            synchronized (this) {
+                s = solver;
+                if (s == null) {
+                    s = Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "shadow-prices");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    solver = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Re-solves the prices of the snapshot's campaigns from the sampled visitors ({@link DualResolve}). The traffic
+     * model: the sample's M visits came from u distinct clients; if visits fall uniformly on N active clients, u = N (1
+     * − e^(−M/N)), which gives N (at most the clients registered); a client visits r = D / N times a day (D the day's
+     * forecast), so it meets campaign k, with d_k days left (today's rest as a fraction), with chance min(1, r·d_k);
+     * each sampled client stands for N / u.
+     */
+    void resolve(ServingIndex.Snapshot snapshot) {
+        int today = snapshot.day();
+        long seenToday = seenToday(today);
+        List<Slot> slots = snapshot.slots();
+        if (slots.isEmpty()) {
+            return;
+        }
+        long registered = slots.get(0).clientsInAll;
+        double perDay = dayEstimate(today);
+        if (perDay < 0) {
+            // no full day seen yet: as many visits again as so far, and at least half a visit per registered client
+            perDay = Math.max(2.0 * seenToday, FIRST_DAY_VISITS_PER_CLIENT * Math.max(0, registered));
+        }
+        double restOfToday = Math.max(perDay - seenToday, perDay / 20);
+        if (perDay <= 0) {
+            return;
+        }
+        sampledAtSolve = sampled.get();
+        visitsPerSolve = Math.max(MIN_VISITS_PER_SOLVE, (long) (perDay / 50));
+        long m = Math.min(sampledAtSolve, SAMPLE);
+        Map<UUID, ClientProfile> distinct = new HashMap<>();
+        for (int i = 0; i < m; i++) {
+            ClientProfile profile = sample.get(i);
+            if (profile != null) {
+                distinct.putIfAbsent(profile.client().clientId(), profile);
+            }
+        }
+        int u = distinct.size();
+        if (u == 0) {
+            return;
+        }
+        double active = activeClients(m, u, registered > 0 ? registered : Long.MAX_VALUE);
+        double rate = perDay / active;
+        double restShare = restOfToday / perDay;
+        double unscored = clicks.pClick(0);
+        double norm = BidPricePolicy.norm(slots, clicks);
+        List<DualResolve.Visitor> visitors = new ArrayList<>(u);
+        List<DualResolve.Pair> pairs = new ArrayList<>();
+        // the work is kept to about PAIR_BUDGET pairs: with thousands of campaigns, fewer visitors are weighed
+        int used = (int) Math.min(u, Math.max(MIN_VISITORS, PAIR_BUDGET / (slots.size() + snapshot.upcoming().size())));
+        int taken = 0;
+        for (ClientProfile profile : distinct.values()) {
+            if (taken++ == used) {
+                break;
+            }
+            Candidates candidates = Candidates.of(profile, snapshot);
+            pairs.clear();
+            for (int i = 0; i < slots.size(); i++) {
+                Slot slot = slots.get(i);
+                if (candidates.admits(i, slot)) {
+                    double s = candidates.normalisedScore(slot);
+                    double p = s == 0 ? unscored : clicks.pClick(s);
+                    double left = restShare + Math.max(0, slot.endDate - today);
+                    pairs.add(new DualResolve.Pair(i, BidPricePolicy.worth(slot, s, p, relevance, norm),
+                            Math.min(1, rate * left), left));
+                }
+            }
+            List<Slot> upcoming = snapshot.upcoming();
+            for (int j = 0; j < upcoming.size(); j++) {
+                Slot slot = upcoming.get(j);
+                if (slot.fits(profile.client())) {
+                    double s = candidates.normalisedScore(slot);
+                    double p = s == 0 ? unscored : clicks.pClick(s);
+                    int from = Math.max(1, slot.campaign.startDate() - today);
+                    int to = Math.max(from, slot.endDate - today);
+                    pairs.add(new DualResolve.Pair(slots.size() + j, BidPricePolicy.worth(slot, s, p, relevance, norm),
+                            Math.min(1, rate * (to - from + 1)), restShare + to));
+                }
+            }
+            if (!pairs.isEmpty()) {
+                visitors.add(new DualResolve.Visitor(pairs.toArray(new DualResolve.Pair[0]), rate));
+            }
+        }
+        List<Slot> all = new ArrayList<>(slots);
+        all.addAll(snapshot.upcoming());
+        double[] units = new double[all.size()];
+        for (int i = 0; i < units.length; i++) {
+            Slot slot = all.get(i);
+            units[i] = slot.open() ? Math.max(0, slot.impressionsLimit - slot.shown()) : 0;
+        }
+        double[] lambda = DualResolve.solve(visitors, units, active / used);
+        for (int i = 0; i < units.length; i++) {
+            all.get(i).price.lambda = lambda[i];
+        }
+        clicks.refit();
+        version++;
+    }
+
+    /**
+     * The active clients N behind {@code m} visits from {@code u} distinct clients, assuming uniform visits: the root
+     * of N (1 − e^(−m/N)) = u, between u and {@code registered}.
+     */
+    static double activeClients(long m, int u, long registered) {
+        if (u >= m) {
+            return Math.max(u, Math.min(registered, 1e9));
+        }
+        double lo = u;
+        double hi = Math.max(u, Math.min(registered, 1e9));
+        for (int i = 0; i < 60 && hi - lo > 0.5; i++) {
+            double n = (lo + hi) / 2;
+            if (n * (1 - Math.exp(-m / n)) < u) {
+                lo = n;
+            } else {
+                hi = n;
+            }
+        }
+        return Math.max(u, hi);
+    }
+
+    private long seenToday(int today) {
+        Pending p = pending;
+        return p.day() == today ? flush(p) : counters.get(VISITS + today);
     }
 
     /** A new impression of {@code slot} was counted by this node. */
@@ -145,8 +381,7 @@ class ShadowPrices {
         lastStep = System.nanoTime();
         int today = snapshot.day();
         long a = arrivals.sumThenReset();
-        Pending p = pending;
-        long seenToday = p.day() == today ? flush(p) : counters.get(VISITS + today);
+        long seenToday = seenToday(today);
         double perDay = dayEstimate(today);
         double restOfToday = perDay < 0 ? seenToday : Math.max(perDay - seenToday, perDay / 20);
         perDay = perDay < 0 ? seenToday : perDay;

@@ -1,0 +1,189 @@
+package io.chanmarket.core.ads.serving;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The campaigns' shadow prices re-solved from a sample of the visitors, instead of stepped one visit batch at a time.
+ *
+ * <p>
+ * The remaining problem, as a fluid LP over the visitors still to come: each sampled visitor c stands for {@code w}
+ * similar ones; c can still be shown campaign k (a new pair) with probability q_ck (it visits while k runs) and earns
+ * v_ck = cost_per_impression + p(click)·cost_per_click then; c visits r_c times a day and sees one ad a visit, so among
+ * its pairs whose campaigns end within d days it can take at most r_c·d, for every d; campaign k has {@code units_k}
+ * impressions left. The dual gives each campaign a price λ_k ≥ 0 and each visitor takes its pairs in the order of v_ck
+ * − λ_k while that margin is positive and it has room. The prices are found by best responses, campaign by campaign:
+ *
+ * <pre>
+ * for each pair (c, k): crit_ck = v_ck − θ_c(k)    the highest price at which c would still take k
+ *   θ_c(k) = the margin of c's marginal other pair (the first pair that does not fit c's room if k is in, the last
+ *            that fits if k is out), 0 when c has room for every positive pair
+ * λ_k = the largest crit at which the demand w·Σ q_ck·[crit_ck > λ_k] reaches units_k; 0 when it never does
+ * </pre>
+ *
+ * repeated over a few sweeps with damping (half the old price, half the new), since one campaign's price moves the
+ * others' demand through the visitors' room. A campaign whose fresh audience is smaller than its units gets λ = 0
+ * (traffic is scarce for it: serve it greedily); one with plenty gets the value of its units_k-th best visitor, so its
+ * units go to the visitors where it earns most. This is the re-solving scheme of Agrawal, Wang & Ye (2014) on a sample
+ * of the traffic, with the visitors' own room standing in for the one-ad-per-visit constraint.
+ */
+final class DualResolve {
+
+    /** Sweeps over all campaigns per solve. */
+    static final int SWEEPS = 12;
+
+    /**
+     * One new pair a sampled visitor may still be shown: the campaign's position, its value, q, and the days the
+     * campaign has left (today's rest as a fraction).
+     */
+    record Pair(int slot, double value, double chance, double days) {
+    }
+
+    /** A sampled visitor: its new pairs and its visits a day. */
+    record Visitor(Pair[] pairs, double rate) {
+    }
+
+    /**
+     * Whether {@code candidate} fits beside the {@code count} pairs taken already, held sorted by days left in
+     * {@code days} and {@code chances}: for every window end d at or after its own, the chances of the pairs ending
+     * within d stay within rate·d (a chance alone is at most rate·d). When it fits, it is inserted.
+     */
+    private static boolean take(Pair candidate, int count, double rate, double[] days, double[] chances) {
+        double load = candidate.chance();
+        int at = 0;
+        while (at < count && days[at] <= candidate.days()) {
+            load += chances[at++];
+        }
+        if (load > rate * candidate.days() + 1e-9) {
+            return false;
+        }
+        for (int t = at; t < count; t++) {
+            load += chances[t];
+            if (load > rate * days[t] + 1e-9) {
+                return false;
+            }
+        }
+        System.arraycopy(days, at, days, at + 1, count - at);
+        System.arraycopy(chances, at, chances, at + 1, count - at);
+        days[at] = candidate.days();
+        chances[at] = candidate.chance();
+        return true;
+    }
+
+    private DualResolve() {
+    }
+
+    /**
+     * The prices of {@code units.length} campaigns for {@code visitors}, each standing for {@code weight} visitors.
+     */
+    static double[] solve(List<Visitor> visitors, double[] units, double weight) {
+        int n = units.length;
+        double[] lambda = new double[n];
+        int[] count = new int[n];
+        for (Visitor visitor : visitors) {
+            for (Pair pair : visitor.pairs()) {
+                count[pair.slot()]++;
+            }
+        }
+        double[][] crit = new double[n][];
+        double[][] chance = new double[n][];
+        for (int k = 0; k < n; k++) {
+            crit[k] = new double[count[k]];
+            chance[k] = new double[count[k]];
+        }
+        int[] filled = new int[n];
+        int most = 1;
+        for (Visitor visitor : visitors) {
+            most = Math.max(most, visitor.pairs().length);
+        }
+        double[] margin = new double[most];
+        Integer[] order = new Integer[most];
+        double[] takenDays = new double[most];
+        double[] takenChances = new double[most];
+        boolean[] in = new boolean[most];
+        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            Arrays.fill(filled, 0);
+            for (Visitor visitor : visitors) {
+                Pair[] pairs = visitor.pairs();
+                int m = pairs.length;
+                for (int j = 0; j < m; j++) {
+                    margin[j] = pairs[j].value() - lambda[pairs[j].slot()];
+                    order[j] = j;
+                    in[j] = false;
+                }
+                double[] mg = margin;
+                Arrays.sort(order, 0, m, (x, y) -> Double.compare(mg[y], mg[x]));
+                // the visitor's pairs in margin order, each taken when it still fits the visitor's room: at most
+                // rate·d ads among the pairs whose campaigns end within d days, for every d (one ad a visit)
+                int lastIn = -1;
+                int firstOut = -1;
+                int inCount = 0;
+                for (int r = 0; r < m; r++) {
+                    int j = order[r];
+                    if (mg[j] <= 0) {
+                        break;
+                    }
+                    if (take(pairs[j], inCount, visitor.rate(), takenDays, takenChances)) {
+                        inCount++;
+                        lastIn = r;
+                        in[j] = true;
+                    } else {
+                        if (firstOut < 0) {
+                            firstOut = r;
+                        }
+                    }
+                }
+                double ifIn = firstOut < 0 ? 0 : Math.max(0, mg[order[firstOut]]);
+                double ifOut = lastIn < 0 ? 0 : Math.max(0, mg[order[lastIn]]);
+                for (int r = 0; r < m; r++) {
+                    int j = order[r];
+                    Pair pair = pairs[j];
+                    int k = pair.slot();
+                    double alternative = in[j] ? ifIn : firstOut >= 0 ? ifOut : 0;
+                    crit[k][filled[k]] = pair.value() - alternative;
+                    chance[k][filled[k]] = pair.chance();
+                    filled[k]++;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                double price = price(crit[k], chance[k], filled[k], units[k] / weight);
+                lambda[k] = sweep == 0 ? price : 0.5 * (lambda[k] + price);
+            }
+        }
+        return lambda;
+    }
+
+    /**
+     * The lowest price at which the demand Σ chance·[crit > price] stays within {@code units}: 0 when all of it fits,
+     * else the crit of the pair where the demand, taken from the highest crit down, passes {@code units} (just below it
+     * when the pair before has the same crit, so that equals are served alike).
+     */
+    static double price(double[] crit, double[] chance, int size, double units) {
+        double total = 0;
+        for (int i = 0; i < size; i++) {
+            total += crit[i] > 0 ? chance[i] : 0;
+        }
+        if (total <= units) {
+            return 0;
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(crit[y], crit[x]));
+        double demand = 0;
+        for (int r = 0; r < size; r++) {
+            int i = order[r];
+            demand += chance[i];
+            if (demand > units) {
+                if (crit[i] <= 0) {
+                    return 0;
+                }
+                // equals straddle the boundary (the click model is stepwise): let them all in, the limit stops them
+                boolean tie = r > 0 && crit[order[r - 1]] == crit[i];
+                return tie ? crit[i] - Math.ulp(crit[i]) * 4 : crit[i];
+            }
+        }
+        return 0;
+    }
+}
