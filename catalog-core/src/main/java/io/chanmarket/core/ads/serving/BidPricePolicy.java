@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * value = cost_per_impression + p(click | s) · cost_per_click     expected revenue of the first impression
  *       + μ · s · N                                             relevance: s = ML score / the client's best
  *       − λ_k                                                   the shadow price of one unit of k's limit
+ *       − p(click | s) · μ_k                                    and of the clicks it uses, when k's clicks
+ *                                                               limit would close it before its impressions
  * </pre>
  *
  * and the server counts the pair with the largest positive value. When no new pair has a positive value, the unit is
@@ -120,7 +122,7 @@ class BidPricePolicy implements ServingPolicy {
     /** The value of a new pair of {@code slot} for a client whose normalised score for its advertiser is {@code s}. */
     double value(Slot slot, double s, double norm, double unscored) {
         double p = s == 0 ? unscored : clicks.pClick(s);
-        return worth(slot, s, p, relevance, norm) - slot.price.lambda;
+        return worth(slot, s, p, relevance, norm) - slot.price.lambda - p * slot.price.click;
     }
 
     /** What a new pair earns, relevance included, before its shadow price: p is p(click | s). */

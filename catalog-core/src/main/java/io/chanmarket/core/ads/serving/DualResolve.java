@@ -29,6 +29,9 @@ import java.util.List;
  */
 final class DualResolve {
 
+    /** A click price is at most this share of the campaign's cost per click. */
+    static final double CLICK_PRICE_CAP = 1.0;
+
     /** Sweeps over all campaigns per solve. */
     static final int SWEEPS = 12;
 
@@ -36,7 +39,15 @@ final class DualResolve {
      * One new pair a sampled visitor may still be shown: the campaign's position, its value, q, and the days the
      * campaign has left (today's rest as a fraction).
      */
-    record Pair(int slot, double value, double chance, double days) {
+    record Pair(int slot, double value, double chance, double days, double click) {
+
+        Pair(int slot, double value, double chance, double days) {
+            this(slot, value, chance, days, 0);
+        }
+    }
+
+    /** The prices: λ per unit of each campaign's impressions, and μ per unit of its clicks. */
+    record Prices(double[] lambda, double[] click) {
     }
 
     /** A sampled visitor: its new pairs and its visits a day. */
@@ -77,8 +88,33 @@ final class DualResolve {
      * The prices of {@code units.length} campaigns for {@code visitors}, each standing for {@code weight} visitors.
      */
     static double[] solve(List<Visitor> visitors, double[] units, double weight) {
+        double[] unlimited = new double[units.length];
+        Arrays.fill(unlimited, Double.POSITIVE_INFINITY);
+        return solve(visitors, units, unlimited, weight).lambda();
+    }
+
+    /**
+     * The prices of {@code units.length} campaigns with {@code units} impressions and {@code clicks} clicks left (a
+     * pair is expected to use p(click) of the latter: {@link Pair#click}), for {@code visitors}, each standing for
+     * {@code weight} visitors. A campaign whose clicks would run out before its impressions gets a click price μ_k too:
+     * its pairs are worth v − λ_k − p·μ_k, which steers it towards visitors who click less, so that it keeps earning
+     * its impression price instead of closing on its clicks limit early (clicks past the limit earn nothing).
+     */
+    static Prices solve(List<Visitor> visitors, double[] units, double[] clicks, double weight) {
+        return solve(visitors, units, clicks, new double[units.length], weight);
+    }
+
+    /**
+     * As above, with each μ_k at most {@code maxClickPrice[k]}, the campaign's cost per click: at that price every
+     * visitor is worth about its impression price alone, so a click-bound campaign serves nearly anyone (the LP's
+     * optimum is a mix of visitors who click more and less that a price alone cannot pick; anyone comes closest to it);
+     * above it the campaign would seek visitors who never click and leave its clicks unused.
+     */
+    static Prices solve(List<Visitor> visitors, double[] units, double[] clicks, double[] maxClickPrice,
+            double weight) {
         int n = units.length;
         double[] lambda = new double[n];
+        double[] mu = new double[n];
         int[] count = new int[n];
         for (Visitor visitor : visitors) {
             for (Pair pair : visitor.pairs()) {
@@ -87,9 +123,13 @@ final class DualResolve {
         }
         double[][] crit = new double[n][];
         double[][] chance = new double[n][];
+        double[][] click = new double[n][];
+        double[] scratch = new double[1];
         for (int k = 0; k < n; k++) {
             crit[k] = new double[count[k]];
             chance[k] = new double[count[k]];
+            click[k] = new double[count[k]];
+            scratch = count[k] > scratch.length ? new double[count[k]] : scratch;
         }
         int[] filled = new int[n];
         int most = 1;
@@ -107,7 +147,8 @@ final class DualResolve {
                 Pair[] pairs = visitor.pairs();
                 int m = pairs.length;
                 for (int j = 0; j < m; j++) {
-                    margin[j] = pairs[j].value() - lambda[pairs[j].slot()];
+                    int k = pairs[j].slot();
+                    margin[j] = pairs[j].value() - lambda[k] - pairs[j].click() * mu[k];
                     order[j] = j;
                     in[j] = false;
                 }
@@ -142,15 +183,54 @@ final class DualResolve {
                     double alternative = in[j] ? ifIn : firstOut >= 0 ? ifOut : 0;
                     crit[k][filled[k]] = pair.value() - alternative;
                     chance[k][filled[k]] = pair.chance();
+                    click[k][filled[k]] = pair.click();
                     filled[k]++;
                 }
             }
             for (int k = 0; k < n; k++) {
-                double price = price(crit[k], chance[k], filled[k], units[k] / weight);
+                double u = units[k] / weight;
+                double c = clicks[k] / weight;
+                double price = price(crit[k], chance[k], filled[k], u);
+                double clickPrice = 0;
+                if (c < u && clicksUsed(crit[k], chance[k], click[k], filled[k], 0, price) > c) {
+                    // the clicks bind first: the lowest μ at which the visitors bought at λ(μ) click within them
+                    double hi = maxClickPrice[k];
+                    double lo = 0;
+                    for (int step = 0; step < 30; step++) {
+                        double m = (lo + hi) / 2;
+                        for (int i = 0; i < filled[k]; i++) {
+                            scratch[i] = crit[k][i] - click[k][i] * m;
+                        }
+                        double at = price(scratch, chance[k], filled[k], u);
+                        if (clicksUsed(crit[k], chance[k], click[k], filled[k], m, at) > c) {
+                            lo = m;
+                        } else {
+                            hi = m;
+                        }
+                    }
+                    clickPrice = hi;
+                    for (int i = 0; i < filled[k]; i++) {
+                        scratch[i] = crit[k][i] - click[k][i] * hi;
+                    }
+                    price = price(scratch, chance[k], filled[k], u);
+                }
                 lambda[k] = sweep == 0 ? price : 0.5 * (lambda[k] + price);
+                mu[k] = sweep == 0 ? clickPrice : 0.5 * (mu[k] + clickPrice);
             }
         }
-        return lambda;
+        return new Prices(lambda, mu);
+    }
+
+    /** The clicks the pairs that clear prices λ and μ are expected to bring: Σ chance·p over crit − p·μ > λ. */
+    private static double clicksUsed(double[] crit, double[] chance, double[] click, int size, double mu,
+            double lambda) {
+        double used = 0;
+        for (int i = 0; i < size; i++) {
+            if (crit[i] - click[i] * mu > lambda) {
+                used += chance[i] * click[i];
+            }
+        }
+        return used;
     }
 
     /**

@@ -22,14 +22,22 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Shadow prices (bid prices) of the campaigns' remaining impressions, learned online by dual descent.
+ * Shadow prices (bid prices) of the campaigns' remaining impressions.
  *
  * <p>
  * The offline problem is an LP: each visit shows at most one ad, each (client, campaign) pair earns once, each campaign
  * stays within its impressions limit. Its dual has a price λ_k ≥ 0 per campaign: the value of one more unit of k's
  * limit. The bid-price rule serves, at each visit, the new pair with the largest {@code value − λ_k} when it is
- * positive. This class keeps λ_k near the LP's dual by the online (sub)gradient step of the dual problem, batched:
- * every {@code period}, for every running campaign,
+ * positive. Two ways to find λ ({@code app.ads.bid-price.prices}):
+ *
+ * <p>
+ * {@code resolve} (the default): every fiftieth of a day's visits (or {@code app.ads.bid-price.resolve-ms}), in the
+ * background, the prices are re-solved on the remaining problem from a sample of the last visitors ({@link #resolve},
+ * {@link DualResolve}).
+ *
+ * <p>
+ * {@code descent}: the online (sub)gradient step of the dual problem, batched: every {@code period}, for every running
+ * campaign,
  *
  * <pre>
  * λ_k ← clamp(λ_k + η · v_k · (X_k − ρ_k · A), 0, cpi + cpc)
@@ -78,6 +86,8 @@ class ShadowPrices {
     /** One campaign's price, kept across snapshots (price changes and new campaigns rebuild the snapshot). */
     static final class Price {
         volatile double lambda;
+        /** μ: the price of one of its clicks, when its clicks limit would close it before its impressions. */
+        volatile double click;
         final LongAdder served = new LongAdder();
     }
 
@@ -104,6 +114,7 @@ class ShadowPrices {
 
     private final Method method;
     private final double relevance;
+    private final boolean clickPrices;
     private final long resolveNanos;
     /** The profiles of the last visitors, a ring of {@value #SAMPLE} (the re-solve's sample of the traffic). */
     private final AtomicReferenceArray<ClientProfile> sample = new AtomicReferenceArray<>(SAMPLE);
@@ -132,7 +143,7 @@ class ShadowPrices {
     static final double FIRST_DAY_VISITS_PER_CLIENT = 0.5;
 
     ShadowPrices(Counters counters, ClickModel clicks, double step, long periodMillis) {
-        this(counters, clicks, step, periodMillis, "descent", 200, 0.1);
+        this(counters, clicks, step, periodMillis, "descent", 200, 0.1, true);
     }
 
     @Inject
@@ -140,8 +151,10 @@ class ShadowPrices {
             @Value("${app.ads.bid-price.period-ms:50}") long periodMillis,
             @Value("${app.ads.bid-price.prices:resolve}") String method,
             @Value("${app.ads.bid-price.resolve-ms:200}") long resolveMillis,
-            @Value("${app.ads.bid-price.relevance:0.1}") double relevance) {
+            @Value("${app.ads.bid-price.relevance:0.1}") double relevance,
+            @Value("${app.ads.bid-price.click-prices:true}") boolean clickPrices) {
         this.relevance = relevance;
+        this.clickPrices = clickPrices;
         this.counters = counters;
         this.clicks = clicks;
         this.step = step;
@@ -303,7 +316,7 @@ class ShadowPrices {
                     double p = s == 0 ? unscored : clicks.pClick(s);
                     double left = restShare + Math.max(0, slot.endDate - today);
                     pairs.add(new DualResolve.Pair(i, BidPricePolicy.worth(slot, s, p, relevance, norm),
-                            Math.min(1, rate * left), left));
+                            Math.min(1, rate * left), left, p));
                 }
             }
             List<Slot> upcoming = snapshot.upcoming();
@@ -315,7 +328,7 @@ class ShadowPrices {
                     int from = Math.max(1, slot.campaign.startDate() - today);
                     int to = Math.max(from, slot.endDate - today);
                     pairs.add(new DualResolve.Pair(slots.size() + j, BidPricePolicy.worth(slot, s, p, relevance, norm),
-                            Math.min(1, rate * (to - from + 1)), restShare + to));
+                            Math.min(1, rate * (to - from + 1)), restShare + to, p));
                 }
             }
             if (!pairs.isEmpty()) {
@@ -325,13 +338,18 @@ class ShadowPrices {
         List<Slot> all = new ArrayList<>(slots);
         all.addAll(snapshot.upcoming());
         double[] units = new double[all.size()];
+        double[] clicksLeft = new double[all.size()];
+        double[] maxClickPrice = new double[all.size()];
         for (int i = 0; i < units.length; i++) {
             Slot slot = all.get(i);
             units[i] = slot.open() ? Math.max(0, slot.impressionsLimit - slot.shown()) : 0;
+            clicksLeft[i] = clickPrices ? Math.max(0, slot.clicksLimit - slot.clicks()) : Double.POSITIVE_INFINITY;
+            maxClickPrice[i] = DualResolve.CLICK_PRICE_CAP * slot.costPerClick;
         }
-        double[] lambda = DualResolve.solve(visitors, units, active / used);
+        DualResolve.Prices solved = DualResolve.solve(visitors, units, clicksLeft, maxClickPrice, active / used);
         for (int i = 0; i < units.length; i++) {
-            all.get(i).price.lambda = lambda[i];
+            all.get(i).price.lambda = solved.lambda()[i];
+            all.get(i).price.click = solved.click()[i];
         }
         clicks.refit();
         version++;

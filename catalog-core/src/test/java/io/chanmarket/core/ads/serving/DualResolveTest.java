@@ -77,6 +77,29 @@ class DualResolveTest {
     }
 
     @Test
+    void aCampaignWhoseClicksRunOutFirstStopsChasingTheVisitorsWhoClickMost() {
+        // cpi 1, cpc 10, 10 units but 2 clicks left; 10 visitors click with p 0.5 (worth 6), 10 with p 0.05 (1.5).
+        // The 10 best would click 5 times: the campaign would close after 4 of its 10 units. At μ = cpc every visitor
+        // is worth its impression price alone (1), so the campaign serves whoever comes and keeps earning it.
+        List<DualResolve.Visitor> visitors = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            visitors.add(visitor(5, new DualResolve.Pair(0, 6, 1, 1, 0.5)));
+            visitors.add(visitor(5, new DualResolve.Pair(0, 1.5, 1, 1, 0.05)));
+        }
+        DualResolve.Prices prices = DualResolve.solve(visitors, new double[] { 10 }, new double[] { 2 },
+                new double[] { 10 }, 1);
+        assertThat(prices.click()[0]).isCloseTo(10, within(1e-6));
+        double clicky = 6 - prices.lambda()[0] - 0.5 * prices.click()[0];
+        double other = 1.5 - prices.lambda()[0] - 0.05 * prices.click()[0];
+        assertThat(clicky).isCloseTo(other, within(1e-6)).isGreaterThan(0);
+
+        // with 10 clicks left the clicks never bind: no click price, the 10 who click most are the ones to serve
+        prices = DualResolve.solve(visitors, new double[] { 10 }, new double[] { 10 }, new double[] { 10 }, 1);
+        assertThat(prices.click()[0]).isZero();
+        assertThat(prices.lambda()[0]).isEqualTo(1.5);
+    }
+
+    @Test
     void theActiveClientsAreEstimatedFromRepeatedVisitors() {
         // 400 clients visiting uniformly: 2,048 visits meet 400·(1 - e^(-5.12)) = 397.6 of them
         assertThat(ShadowPrices.activeClients(2048, 398, 100_000)).isCloseTo(400, within(5.0));
@@ -88,7 +111,7 @@ class DualResolveTest {
     void theSampledTrafficPricesAPlentifulCampaignAndLeavesAScarceOneFree() {
         InProcessCounters counters = new InProcessCounters();
         ClickModel clicks = new ClickModel();
-        ShadowPrices prices = new ShadowPrices(counters, clicks, 0.05, 3_600_000, "resolve", 3_600_000, 0.1);
+        ShadowPrices prices = new ShadowPrices(counters, clicks, 0.05, 3_600_000, "resolve", 3_600_000, 0.1, true);
         for (int d = TODAY - 3; d < TODAY; d++) {
             counters.set(ShadowPrices.VISITS + d, 100); // 100 visits a day
         }
