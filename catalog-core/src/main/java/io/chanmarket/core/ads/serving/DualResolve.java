@@ -29,9 +29,6 @@ import java.util.List;
  */
 final class DualResolve {
 
-    /** A click price is at most this share of the campaign's cost per click. */
-    static final double CLICK_PRICE_CAP = 1.0;
-
     /** Sweeps over all campaigns per solve. */
     static final int SWEEPS = 12;
 
@@ -105,13 +102,12 @@ final class DualResolve {
     }
 
     /**
-     * As above, with each μ_k at most {@code maxClickPrice[k]}, the campaign's cost per click: at that price every
-     * visitor is worth about its impression price alone, so a click-bound campaign serves nearly anyone (the LP's
-     * optimum is a mix of visitors who click more and less that a price alone cannot pick; anyone comes closest to it);
-     * above it the campaign would seek visitors who never click and leave its clicks unused.
+     * As above; {@code costPerClick} gives where μ_k starts to matter. Below it a click-bound campaign still prefers
+     * the visitors who click more, at it every visitor is worth about its impression price alone, above it the campaign
+     * seeks the visitors who click least: when even anyone would spend its clicks before its impressions, those earn it
+     * the most impressions (a click-bound campaign earns cpi·n + cpc·clicks limit, so n is what counts).
      */
-    static Prices solve(List<Visitor> visitors, double[] units, double[] clicks, double[] maxClickPrice,
-            double weight) {
+    static Prices solve(List<Visitor> visitors, double[] units, double[] clicks, double[] costPerClick, double weight) {
         int n = units.length;
         double[] lambda = new double[n];
         double[] mu = new double[n];
@@ -194,7 +190,10 @@ final class DualResolve {
                 double clickPrice = 0;
                 if (c < u && clicksUsed(crit[k], chance[k], click[k], filled[k], 0, price) > c) {
                     // the clicks bind first: the lowest μ at which the visitors bought at λ(μ) click within them
-                    double hi = maxClickPrice[k];
+                    double hi = costPerClick[k];
+                    for (int i = 0; i < filled[k]; i++) {
+                        hi = click[k][i] > 0 ? Math.max(hi, crit[k][i] / click[k][i]) : hi;
+                    }
                     double lo = 0;
                     for (int step = 0; step < 30; step++) {
                         double m = (lo + hi) / 2;

@@ -339,14 +339,14 @@ class ShadowPrices {
         all.addAll(snapshot.upcoming());
         double[] units = new double[all.size()];
         double[] clicksLeft = new double[all.size()];
-        double[] maxClickPrice = new double[all.size()];
+        double[] costPerClick = new double[all.size()];
         for (int i = 0; i < units.length; i++) {
             Slot slot = all.get(i);
             units[i] = slot.open() ? Math.max(0, slot.impressionsLimit - slot.shown()) : 0;
             clicksLeft[i] = clickPrices ? Math.max(0, slot.clicksLimit - slot.clicks()) : Double.POSITIVE_INFINITY;
-            maxClickPrice[i] = DualResolve.CLICK_PRICE_CAP * slot.costPerClick;
+            costPerClick[i] = slot.costPerClick;
         }
-        DualResolve.Prices solved = DualResolve.solve(visitors, units, clicksLeft, maxClickPrice, active / used);
+        DualResolve.Prices solved = DualResolve.solve(visitors, units, clicksLeft, costPerClick, active / used);
         for (int i = 0; i < units.length; i++) {
             all.get(i).price.lambda = solved.lambda()[i];
             all.get(i).price.click = solved.click()[i];

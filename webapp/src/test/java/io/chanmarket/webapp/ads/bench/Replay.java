@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  * in force; halfway through a day listed in {@code scoreChangeDays} a tenth of the clients get new ML scores. Clicks:
  * the hidden truth ({@link Workload.ClickTruth}) gives p(click) from the ML score in force; whether a (client,
  * campaign) pair clicks is drawn once from the seed and the pair, so policies replayed with one seed face the same
- * clicking clients.
+ * clicking clients. With the environment variable {@code REPLAY_DEBUG} set, each campaign's window, limits, impressions
+ * and clicks are printed at the end (where its units went unfilled, and why).
  */
 public final class Replay {
 
@@ -113,6 +114,7 @@ public final class Replay {
         BigDecimal cpi;
         BigDecimal cpc;
         long impressions;
+        long clicks;
         String id;
         final int createdOnDay;
 
@@ -397,6 +399,7 @@ public final class Replay {
                 }
                 expect(click, 204, "click");
                 today.clicks++;
+                campaign.clicks++;
                 today.spentClicks = today.spentClicks.add(campaign.cpc);
             }
         }
@@ -447,6 +450,13 @@ public final class Replay {
         }
         Totals all = sum(ledger.values().stream().flatMap(m -> m.values().stream()).toList());
         List<CampaignState> list = List.copyOf(this.all);
+        if (System.getenv("REPLAY_DEBUG") != null) {
+            for (CampaignState c : list) {
+                System.out.printf(
+                        "DBG campaign %d days %d-%d limit %d shown %d clicksLimit %d clicks %d cpi %s cpc %s%n",
+                        c.index, c.start, c.end, c.limit, c.impressions, c.clicksLimit, c.clicks, c.cpi, c.cpc);
+            }
+        }
         Outcome engine = Outcome.of(answered, error404, all.impressions, all.clicks, all.spentImpressions.doubleValue(),
                 all.spentClicks.doubleValue(), all.impressions == 0 ? 0 : (double) scoreSum / all.impressions, list,
                 i -> list.get(i).impressions, expectedRevenue, answered == 0 ? 0 : (double) servedScoreSum / answered);
