@@ -1,14 +1,18 @@
 package io.chanmarket.admin.catalog;
 
 import io.chanmarket.core.ads.AdsException;
+import io.chanmarket.core.ads.images.AdImages;
 import io.chanmarket.core.ads.images.ImageCheck;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.objectstorage.ObjectStorageEntry;
+import io.micronaut.objectstorage.ObjectStorageOperations;
+import io.micronaut.objectstorage.request.UploadRequest;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -16,26 +20,33 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Channel logos on the local file system ({@code app.admin.logos.dir}). The type is decided by the file's first bytes,
- * never by its name or declared type (PNG, JPEG, WebP); the image is checked and re-encoded by {@link ImageCheck} like
- * ad images (WebP is stored as PNG); files are named by their SHA-256, so a URL never changes its content and can be
- * cached for good.
+ * Channel logos, in the object storage that holds the ad images ({@link AdImages#STORAGE}: the local file system by
+ * default, S3-compatible storage in a deployment, shared by every node) under {@code logos/<sha-256>.<png|jpg>}. The
+ * type is decided by the file's first bytes, never by its name or declared type (PNG, JPEG, WebP); the image is checked
+ * and re-encoded by {@link ImageCheck} like ad images (WebP is stored as PNG); keys are the content's SHA-256, so a URL
+ * never changes its content and can be cached for good. Logos stored before, as files in {@code app.admin.logos.dir},
+ * are still read from there.
  */
 @Singleton
 public class LogoStore {
 
     /** URL prefix under which logos are served. */
     public static final String URL_PREFIX = "/media/logos/";
+    /** The key prefix of logos in the object storage. */
+    static final String KEY_PREFIX = "logos/";
 
     /** The largest side of a logo, in pixels. */
     static final int MAX_SIDE = 4096;
 
-    private final Path dir;
+    private final ObjectStorageOperations<?, ?, ?> storage;
+    private final Path legacyDir;
     private final long maxBytes;
 
-    LogoStore(@Value("${app.admin.logos.dir:data/logos}") String dir,
+    public LogoStore(@Named(AdImages.STORAGE) ObjectStorageOperations<?, ?, ?> storage,
+            @Value("${app.admin.logos.dir:data/logos}") String legacyDir,
             @Value("${app.admin.logos.max-bytes:1048576}") long maxBytes) {
-        this.dir = Path.of(dir).toAbsolutePath();
+        this.storage = storage;
+        this.legacyDir = Path.of(legacyDir).toAbsolutePath();
         this.maxBytes = maxBytes;
     }
 
@@ -87,16 +98,10 @@ public class LogoStore {
         }
         content = checked.bytes();
         String name = sha256(content) + "." + (checked.format().extension().equals("jpg") ? "jpg" : "png");
-        try {
-            Files.createDirectories(dir);
-            Path target = dir.resolve(name);
-            if (!Files.exists(target)) {
-                Path temp = Files.createTempFile(dir, "upload-", ".tmp");
-                Files.write(temp, content);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String key = KEY_PREFIX + name;
+        if (!storage.exists(key)) {
+            storage.upload(UploadRequest.fromBytes(content, key,
+                    name.endsWith(".jpg") ? ImageType.JPEG.mediaType : ImageType.PNG.mediaType));
         }
         return new Stored(URL_PREFIX + name, null);
     }
@@ -106,14 +111,19 @@ public class LogoStore {
         if (name == null || !name.matches("[0-9a-f]{64}\\.(png|jpg|gif|webp)")) {
             return Optional.empty();
         }
-        Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        String extension = name.substring(name.indexOf('.') + 1);
+        String mediaType = ImageType.ofExtension(name.substring(name.indexOf('.') + 1)).orElseThrow().mediaType;
+        Optional<? extends ObjectStorageEntry<?>> entry = storage.retrieve(KEY_PREFIX + name);
         try {
-            return Optional.of(new Logo(Files.readAllBytes(file),
-                    ImageType.ofExtension(extension).orElseThrow().mediaType, name.substring(0, 64)));
+            if (entry.isPresent()) {
+                try (InputStream in = entry.get().getInputStream()) {
+                    return Optional.of(new Logo(in.readAllBytes(), mediaType, name.substring(0, 64)));
+                }
+            }
+            Path file = legacyDir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Logo(Files.readAllBytes(file), mediaType, name.substring(0, 64)));
         } catch (IOException e) {
             return Optional.empty();
         }

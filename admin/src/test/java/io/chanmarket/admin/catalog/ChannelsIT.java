@@ -47,6 +47,7 @@ class ChannelsIT extends AdminTestSupport {
     public Map<String, String> extraProperties() {
         try {
             return Map.of("app.admin.logos.dir", Files.createTempDirectory("logos").toString(),
+                    "app.ads.images.local-path", Files.createTempDirectory("objects").toString(),
                     "app.admin.logos.max-bytes", "2048");
         } catch (Exception e) {
             throw new IllegalStateException(e);

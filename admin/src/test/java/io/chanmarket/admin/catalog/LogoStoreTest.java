@@ -2,6 +2,7 @@ package io.chanmarket.admin.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanmarket.core.ads.images.LocalObjectStorage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +23,31 @@ class LogoStoreTest {
     }
 
     @Test
-    void theSameContentIsStoredOnceUnderItsHash() throws Exception {
-        Path dir = Files.createTempDirectory("logos");
-        LogoStore store = new LogoStore(dir.toString(), 1024);
+    void theSameContentIsStoredOnceUnderItsHashInTheObjectStorage() throws Exception {
+        Path objects = Files.createTempDirectory("objects");
+        LogoStore store = new LogoStore(new LocalObjectStorage(objects.toString()),
+                Files.createTempDirectory("logos").toString(), 1024);
         LogoStore.Stored first = store.store(ChannelsIT.PNG);
         LogoStore.Stored second = store.store(ChannelsIT.PNG);
         assertThat(first.url()).isEqualTo(second.url()).startsWith("/media/logos/").endsWith(".png");
-        try (var files = Files.list(dir)) {
+        try (var files = Files.list(objects.resolve("logos"))) {
             assertThat(files.count()).isEqualTo(1);
         }
         assertThat(store.read(first.url().substring("/media/logos/".length()))).isPresent();
         assertThat(store.read("../secret.png")).isEmpty();
+    }
+
+    @Test
+    void aLogoStoredAsAFileBeforeIsStillServed() throws Exception {
+        Path legacy = Files.createTempDirectory("logos");
+        String name = "ab".repeat(32) + ".png";
+        Files.write(legacy.resolve(name), ChannelsIT.PNG);
+        LogoStore store = new LogoStore(new LocalObjectStorage(Files.createTempDirectory("objects").toString()),
+                legacy.toString(), 1024);
+        assertThat(store.read(name)).hasValueSatisfying(logo -> {
+            assertThat(logo.content()).isEqualTo(ChannelsIT.PNG);
+            assertThat(logo.mediaType()).isEqualTo("image/png");
+        });
+        assertThat(store.read("cd".repeat(32) + ".png")).isEmpty();
     }
 }

@@ -29,11 +29,11 @@ import java.util.function.Consumer;
 @Singleton
 @Named(AdImages.STORAGE)
 @Requires(property = "app.ads.images.storage", value = "local", defaultValue = "local")
-class LocalObjectStorage implements ObjectStorageOperations<Path, Path, Boolean> {
+public class LocalObjectStorage implements ObjectStorageOperations<Path, Path, Boolean> {
 
     private final Path root;
 
-    LocalObjectStorage(@Value("${app.ads.images.local-path:data/ad-images}") String root) {
+    public LocalObjectStorage(@Value("${app.ads.images.local-path:data/ad-images}") String root) {
         this.root = Path.of(root).toAbsolutePath().normalize();
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * value = cost_per_impression + p(click | s) · cost_per_click     expected revenue of the first impression
  *       + μ · s · N                                             relevance: s = ML score / the client's best
  *       − λ_k                                                   the shadow price of one unit of k's limit
- *       − p(click | s) · μ_k                                    and of the clicks it uses, when k's clicks
+ *       − p(click | s) · κ_k                                    and of the clicks it uses, when k's clicks
  *                                                               limit would close it before its impressions
  * </pre>
  *

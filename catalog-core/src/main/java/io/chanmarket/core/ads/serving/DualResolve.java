@@ -43,7 +43,7 @@ final class DualResolve {
         }
     }
 
-    /** The prices: λ per unit of each campaign's impressions, and μ per unit of its clicks. */
+    /** The prices: λ per unit of each campaign's impressions, and κ per unit of its clicks. */
     record Prices(double[] lambda, double[] click) {
     }
 
@@ -93,8 +93,8 @@ final class DualResolve {
     /**
      * The prices of {@code units.length} campaigns with {@code units} impressions and {@code clicks} clicks left (a
      * pair is expected to use p(click) of the latter: {@link Pair#click}), for {@code visitors}, each standing for
-     * {@code weight} visitors. A campaign whose clicks would run out before its impressions gets a click price μ_k too:
-     * its pairs are worth v − λ_k − p·μ_k, which steers it towards visitors who click less, so that it keeps earning
+     * {@code weight} visitors. A campaign whose clicks would run out before its impressions gets a click price κ_k too:
+     * its pairs are worth v − λ_k − p·κ_k, which steers it towards visitors who click less, so that it keeps earning
      * its impression price instead of closing on its clicks limit early (clicks past the limit earn nothing).
      */
     static Prices solve(List<Visitor> visitors, double[] units, double[] clicks, double weight) {
@@ -102,7 +102,7 @@ final class DualResolve {
     }
 
     /**
-     * As above; {@code costPerClick} gives where μ_k starts to matter. Below it a click-bound campaign still prefers
+     * As above; {@code costPerClick} gives where κ_k starts to matter. Below it a click-bound campaign still prefers
      * the visitors who click more, at it every visitor is worth about its impression price alone, above it the campaign
      * seeks the visitors who click least: when even anyone would spend its clicks before its impressions, those earn it
      * the most impressions (a click-bound campaign earns cpi·n + cpc·clicks limit, so n is what counts).
@@ -133,7 +133,8 @@ final class DualResolve {
             most = Math.max(most, visitor.pairs().length);
         }
         double[] margin = new double[most];
-        Integer[] order = new Integer[most];
+        int[] order = new int[most];
+        double[] keys = new double[most];
         double[] takenDays = new double[most];
         double[] takenChances = new double[most];
         boolean[] in = new boolean[most];
@@ -149,7 +150,8 @@ final class DualResolve {
                     in[j] = false;
                 }
                 double[] mg = margin;
-                Arrays.sort(order, 0, m, (x, y) -> Double.compare(mg[y], mg[x]));
+                System.arraycopy(mg, 0, keys, 0, m);
+                sortDescending(keys, order, 0, m - 1);
                 // the visitor's pairs in margin order, each taken when it still fits the visitor's room: at most
                 // rate·d ads among the pairs whose campaigns end within d days, for every d (one ad a visit)
                 int lastIn = -1;
@@ -189,7 +191,7 @@ final class DualResolve {
                 double price = price(crit[k], chance[k], filled[k], u);
                 double clickPrice = 0;
                 if (c < u && clicksUsed(crit[k], chance[k], click[k], filled[k], 0, price) > c) {
-                    // the clicks bind first: the lowest μ at which the visitors bought at λ(μ) click within them
+                    // the clicks bind first: the lowest κ at which the visitors bought at λ(κ) click within them
                     double hi = costPerClick[k];
                     for (int i = 0; i < filled[k]; i++) {
                         hi = click[k][i] > 0 ? Math.max(hi, crit[k][i] / click[k][i]) : hi;
@@ -220,7 +222,52 @@ final class DualResolve {
         return new Prices(lambda, mu);
     }
 
-    /** The clicks the pairs that clear prices λ and μ are expected to bring: Σ chance·p over crit − p·μ > λ. */
+    /** Sorts {@code keys[lo..hi]} from the highest down, moving {@code payload} along (a quicksort on primitives). */
+    static void sortDescending(double[] keys, int[] payload, int lo, int hi) {
+        while (hi - lo > 16) {
+            double pivot = median(keys[lo], keys[(lo + hi) >>> 1], keys[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (keys[i] > pivot) {
+                    i++;
+                }
+                while (keys[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(keys, payload, i++, j--);
+                }
+            }
+            if (j - lo < hi - i) {
+                sortDescending(keys, payload, lo, j);
+                lo = i;
+            } else {
+                sortDescending(keys, payload, i, hi);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            for (int j = i; j > lo && keys[j - 1] < keys[j]; j--) {
+                swap(keys, payload, j - 1, j);
+            }
+        }
+    }
+
+    private static double median(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    private static void swap(double[] keys, int[] payload, int i, int j) {
+        double k = keys[i];
+        keys[i] = keys[j];
+        keys[j] = k;
+        int p = payload[i];
+        payload[i] = payload[j];
+        payload[j] = p;
+    }
+
+    /** The clicks the pairs that clear prices λ and κ are expected to bring: Σ chance·p over crit − p·κ > λ. */
     private static double clicksUsed(double[] crit, double[] chance, double[] click, int size, double mu,
             double lambda) {
         double used = 0;
@@ -245,11 +292,11 @@ final class DualResolve {
         if (total <= units) {
             return 0;
         }
-        Integer[] order = new Integer[size];
+        int[] order = new int[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (x, y) -> Double.compare(crit[y], crit[x]));
+        sortDescending(Arrays.copyOf(crit, size), order, 0, size - 1);
         double demand = 0;
         for (int r = 0; r < size; r++) {
             int i = order[r];

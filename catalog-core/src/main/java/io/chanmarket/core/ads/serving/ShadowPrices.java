@@ -86,7 +86,7 @@ class ShadowPrices {
     /** One campaign's price, kept across snapshots (price changes and new campaigns rebuild the snapshot). */
     static final class Price {
         volatile double lambda;
-        /** μ: the price of one of its clicks, when its clicks limit would close it before its impressions. */
+        /** κ: the price of one of its clicks, when its clicks limit would close it before its impressions. */
         volatile double click;
         final LongAdder served = new LongAdder();
     }

@@ -79,7 +79,7 @@ class DualResolveTest {
     @Test
     void aCampaignWhoseClicksRunOutFirstStopsChasingTheVisitorsWhoClickMost() {
         // cpi 1, cpc 10, 10 units but 2 clicks left; 10 visitors click with p 0.5 (worth 6), 10 with p 0.05 (1.5).
-        // The 10 best would click 5 times: the campaign would close after 4 of its 10 units. At μ = cpc every visitor
+        // The 10 best would click 5 times: the campaign would close after 4 of its 10 units. At κ = cpc every visitor
         // is worth its impression price alone (1); just above it, the 10 who click least (0.5 clicks) come first and
         // the campaign fills all its units within its clicks.
         List<DualResolve.Visitor> visitors = new ArrayList<>();
@@ -99,6 +99,29 @@ class DualResolveTest {
         prices = DualResolve.solve(visitors, new double[] { 10 }, new double[] { 10 }, new double[] { 10 }, 1);
         assertThat(prices.click()[0]).isZero();
         assertThat(prices.lambda()[0]).isEqualTo(1.5);
+    }
+
+    @Test
+    void theSortKeepsEachKeyWithItsPayload() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int size : new int[] { 0, 1, 2, 17, 100, 1_000 }) {
+            double[] keys = new double[size];
+            int[] payload = new int[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = random.nextInt(4) == 0 ? 1.5 : random.nextDouble() * 10 - 5; // many equals too
+                payload[i] = i;
+            }
+            double[] original = keys.clone();
+            DualResolve.sortDescending(keys, payload, 0, size - 1);
+            for (int i = 0; i < size; i++) {
+                assertThat(keys[i]).isEqualTo(original[payload[i]]);
+                if (i > 0) {
+                    assertThat(keys[i]).isLessThanOrEqualTo(keys[i - 1]);
+                }
+            }
+            assertThat(java.util.Arrays.stream(payload).sorted().toArray())
+                    .isEqualTo(java.util.stream.IntStream.range(0, size).toArray());
+        }
     }
 
     @Test
