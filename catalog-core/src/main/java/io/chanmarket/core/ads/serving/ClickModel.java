@@ -11,13 +11,18 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * The estimates are then made non-decreasing in s by isotonic regression (pool adjacent violators, weighted by
  * impressions + K): the ML score is the only signal, and a higher score must never predict fewer clicks, however noisy
  * the few impressions of one bucket are. With no data the estimate is the prior; as impressions and clicks arrive, the
- * observed rates take over. The fit is redone lazily when new events arrived.
+ * observed rates take over. The fit is redone lazily, every {@value #REFIT_EVERY} events.
  */
 @Singleton
 class ClickModel {
 
     static final int BUCKETS = 10;
     static final double PRIOR_WEIGHT = 100;
+    /**
+     * The fit is redone when this many events arrived since the last one (each bucket weighs its prior as 100
+     * impressions, so a few events more or less move nothing), not on every call of the serving path.
+     */
+    static final long REFIT_EVERY = 32;
 
     private final AtomicLongArray impressions = new AtomicLongArray(BUCKETS);
     private final AtomicLongArray clicks = new AtomicLongArray(BUCKETS);
@@ -34,7 +39,8 @@ class ClickModel {
     }
 
     double pClick(double normalisedScore) {
-        if (fittedAt != events.get()) {
+        long at = fittedAt;
+        if (at < 0 || events.get() - at >= REFIT_EVERY) {
             refit();
         }
         return fitted[bucket(normalisedScore)];

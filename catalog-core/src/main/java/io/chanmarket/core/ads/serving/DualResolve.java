@@ -29,8 +29,11 @@ import java.util.List;
  */
 final class DualResolve {
 
-    /** Sweeps over all campaigns per solve. */
+    /** Sweeps over all campaigns per solve from zero, and from the last solve's prices. */
     static final int SWEEPS = 12;
+    static final int WARM_SWEEPS = 4;
+    /** Halvings of the click price's interval (to 1/16,384 of it). */
+    static final int BISECTIONS = 14;
 
     /**
      * One new pair a sampled visitor may still be shown: the campaign's position, its value, q, and the days the
@@ -52,30 +55,69 @@ final class DualResolve {
     }
 
     /**
-     * Whether {@code candidate} fits beside the {@code count} pairs taken already, held sorted by days left in
-     * {@code days} and {@code chances}: for every window end d at or after its own, the chances of the pairs ending
-     * within d stay within rate·d (a chance alone is at most rate·d). When it fits, it is inserted.
+     * The pairs a visitor has taken, sorted by the days their campaigns have left, with what checking one more needs in
+     * O(log n): the load (sum of chances) up to each, and the least slack (rate·days − load) from each on.
      */
-    private static boolean take(Pair candidate, int count, double rate, double[] days, double[] chances) {
-        double load = candidate.chance();
-        int at = 0;
-        while (at < count && days[at] <= candidate.days()) {
-            load += chances[at++];
+    static final class Room {
+        private double[] days;
+        private double[] load;
+        private double[] leastSlack;
+        private int count;
+        private double rate;
+
+        Room(int capacity) {
+            days = new double[capacity];
+            load = new double[capacity];
+            leastSlack = new double[capacity];
         }
-        if (load > rate * candidate.days() + 1e-9) {
-            return false;
+
+        void reset(double visitsPerDay) {
+            count = 0;
+            rate = visitsPerDay;
         }
-        for (int t = at; t < count; t++) {
-            load += chances[t];
-            if (load > rate * days[t] + 1e-9) {
+
+        /** Whether no pair ending within {@code lastDay} days can fit any more. */
+        boolean full(double lastDay) {
+            return count > 0 && load[count - 1] >= rate * lastDay - 1e-9;
+        }
+
+        /**
+         * Takes {@code pair} when it fits beside the pairs taken: for every window end d at or after its own, the
+         * chances of the pairs ending within d stay within rate·d (a chance alone is at most rate·d).
+         */
+        boolean take(Pair pair) {
+            double d = pair.days();
+            double q = pair.chance();
+            int lo = 0;
+            int hi = count;
+            while (lo < hi) { // the first taken pair ending after d
+                int mid = (lo + hi) >>> 1;
+                if (days[mid] <= d) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int at = lo;
+            double before = at == 0 ? 0 : load[at - 1];
+            if (before + q > rate * d + 1e-9 || at < count && leastSlack[at] < q - 1e-9) {
                 return false;
             }
+            System.arraycopy(days, at, days, at + 1, count - at);
+            System.arraycopy(load, at, load, at + 1, count - at);
+            days[at] = d;
+            load[at] = before + q;
+            count++;
+            for (int t = at + 1; t < count; t++) {
+                load[t] += q;
+            }
+            double least = Double.POSITIVE_INFINITY;
+            for (int t = count - 1; t >= 0; t--) {
+                least = Math.min(least, rate * days[t] - load[t]);
+                leastSlack[t] = least;
+            }
+            return true;
         }
-        System.arraycopy(days, at, days, at + 1, count - at);
-        System.arraycopy(chances, at, chances, at + 1, count - at);
-        days[at] = candidate.days();
-        chances[at] = candidate.chance();
-        return true;
     }
 
     private DualResolve() {
@@ -108,9 +150,20 @@ final class DualResolve {
      * the most impressions (a click-bound campaign earns cpi·n + cpc·clicks limit, so n is what counts).
      */
     static Prices solve(List<Visitor> visitors, double[] units, double[] clicks, double[] costPerClick, double weight) {
+        return solve(visitors, units, clicks, costPerClick, weight, null, SWEEPS);
+    }
+
+    /**
+     * As above, starting from {@code start} (the prices of the last solve, when the campaigns are the same) for
+     * {@code sweeps} sweeps: re-solving every fiftieth of a day moves the prices little, so a few sweeps from where
+     * they were replace the full count from zero.
+     */
+    static Prices solve(List<Visitor> visitors, double[] units, double[] clicks, double[] costPerClick, double weight,
+            Prices start, int sweeps) {
         int n = units.length;
-        double[] lambda = new double[n];
-        double[] mu = new double[n];
+        boolean warm = start != null && start.lambda().length == n;
+        double[] lambda = warm ? start.lambda().clone() : new double[n];
+        double[] mu = warm ? start.click().clone() : new double[n];
         int[] count = new int[n];
         for (Visitor visitor : visitors) {
             for (Pair pair : visitor.pairs()) {
@@ -120,13 +173,16 @@ final class DualResolve {
         double[][] crit = new double[n][];
         double[][] chance = new double[n][];
         double[][] click = new double[n][];
-        double[] scratch = new double[1];
+        int widest = 1;
         for (int k = 0; k < n; k++) {
             crit[k] = new double[count[k]];
             chance[k] = new double[count[k]];
             click[k] = new double[count[k]];
-            scratch = count[k] > scratch.length ? new double[count[k]] : scratch;
+            widest = Math.max(widest, count[k]);
         }
+        double[] scratch = new double[widest];
+        int[] workOrder = new int[widest];
+        double[] workKeys = new double[widest];
         int[] filled = new int[n];
         int most = 1;
         for (Visitor visitor : visitors) {
@@ -134,48 +190,51 @@ final class DualResolve {
         }
         double[] margin = new double[most];
         int[] order = new int[most];
-        double[] keys = new double[most];
-        double[] takenDays = new double[most];
-        double[] takenChances = new double[most];
+        Room room = new Room(most);
         boolean[] in = new boolean[most];
-        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+        for (int sweep = 0; sweep < sweeps; sweep++) {
             Arrays.fill(filled, 0);
             for (Visitor visitor : visitors) {
                 Pair[] pairs = visitor.pairs();
                 int m = pairs.length;
+                int heapSize = 0;
+                double lastDay = 0;
                 for (int j = 0; j < m; j++) {
                     int k = pairs[j].slot();
                     margin[j] = pairs[j].value() - lambda[k] - pairs[j].click() * mu[k];
-                    order[j] = j;
                     in[j] = false;
+                    lastDay = Math.max(lastDay, pairs[j].days());
+                    if (margin[j] > 0) {
+                        order[heapSize++] = j;
+                    }
                 }
-                double[] mg = margin;
-                System.arraycopy(mg, 0, keys, 0, m);
-                sortDescending(keys, order, 0, m - 1);
-                // the visitor's pairs in margin order, each taken when it still fits the visitor's room: at most
-                // rate·d ads among the pairs whose campaigns end within d days, for every d (one ad a visit)
-                int lastIn = -1;
-                int firstOut = -1;
-                int inCount = 0;
-                for (int r = 0; r < m; r++) {
-                    int j = order[r];
-                    if (mg[j] <= 0) {
+                // the visitor's pairs with a positive margin, best first (a heap: most visitors fill their room long
+                // before their pairs run out), each taken when it still fits the room: at most rate·d ads among the
+                // pairs whose campaigns end within d days, for every d (one ad a visit)
+                for (int i = heapSize / 2 - 1; i >= 0; i--) {
+                    siftDown(order, heapSize, i, margin);
+                }
+                double lastIn = -1;
+                double firstOut = -1;
+                room.reset(visitor.rate());
+                while (heapSize > 0) {
+                    if (room.full(lastDay)) {
+                        firstOut = firstOut < 0 ? margin[order[0]] : firstOut;
                         break;
                     }
-                    if (take(pairs[j], inCount, visitor.rate(), takenDays, takenChances)) {
-                        inCount++;
-                        lastIn = r;
+                    int j = order[0];
+                    order[0] = order[--heapSize];
+                    siftDown(order, heapSize, 0, margin);
+                    if (room.take(pairs[j])) {
+                        lastIn = margin[j];
                         in[j] = true;
-                    } else {
-                        if (firstOut < 0) {
-                            firstOut = r;
-                        }
+                    } else if (firstOut < 0) {
+                        firstOut = margin[j];
                     }
                 }
-                double ifIn = firstOut < 0 ? 0 : Math.max(0, mg[order[firstOut]]);
-                double ifOut = lastIn < 0 ? 0 : Math.max(0, mg[order[lastIn]]);
-                for (int r = 0; r < m; r++) {
-                    int j = order[r];
+                double ifIn = Math.max(0, firstOut);
+                double ifOut = Math.max(0, lastIn);
+                for (int j = 0; j < m; j++) {
                     Pair pair = pairs[j];
                     int k = pair.slot();
                     double alternative = in[j] ? ifIn : firstOut >= 0 ? ifOut : 0;
@@ -188,7 +247,7 @@ final class DualResolve {
             for (int k = 0; k < n; k++) {
                 double u = units[k] / weight;
                 double c = clicks[k] / weight;
-                double price = price(crit[k], chance[k], filled[k], u);
+                double price = price(crit[k], chance[k], filled[k], u, workOrder, workKeys);
                 double clickPrice = 0;
                 if (c < u && clicksUsed(crit[k], chance[k], click[k], filled[k], 0, price) > c) {
                     // the clicks bind first: the lowest κ at which the visitors bought at λ(κ) click within them
@@ -197,12 +256,12 @@ final class DualResolve {
                         hi = click[k][i] > 0 ? Math.max(hi, crit[k][i] / click[k][i]) : hi;
                     }
                     double lo = 0;
-                    for (int step = 0; step < 30; step++) {
+                    for (int step = 0; step < BISECTIONS; step++) {
                         double m = (lo + hi) / 2;
                         for (int i = 0; i < filled[k]; i++) {
                             scratch[i] = crit[k][i] - click[k][i] * m;
                         }
-                        double at = price(scratch, chance[k], filled[k], u);
+                        double at = price(scratch, chance[k], filled[k], u, workOrder, workKeys);
                         if (clicksUsed(crit[k], chance[k], click[k], filled[k], m, at) > c) {
                             lo = m;
                         } else {
@@ -213,10 +272,11 @@ final class DualResolve {
                     for (int i = 0; i < filled[k]; i++) {
                         scratch[i] = crit[k][i] - click[k][i] * hi;
                     }
-                    price = price(scratch, chance[k], filled[k], u);
+                    price = price(scratch, chance[k], filled[k], u, workOrder, workKeys);
                 }
-                lambda[k] = sweep == 0 ? price : 0.5 * (lambda[k] + price);
-                mu[k] = sweep == 0 ? clickPrice : 0.5 * (mu[k] + clickPrice);
+                boolean fresh = sweep == 0 && !warm;
+                lambda[k] = fresh ? price : 0.5 * (lambda[k] + price);
+                mu[k] = fresh ? clickPrice : 0.5 * (mu[k] + clickPrice);
             }
         }
         return new Prices(lambda, mu);
@@ -254,6 +314,26 @@ final class DualResolve {
         }
     }
 
+    /** Restores the max-heap of {@code heap[0..size)} (positions, by {@code key}) below {@code i}. */
+    private static void siftDown(int[] heap, int size, int i, double[] key) {
+        int item = heap[i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && key[heap[child + 1]] > key[heap[child]]) {
+                child++;
+            }
+            if (key[heap[child]] <= key[item]) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = item;
+    }
+
     private static double median(double a, double b, double c) {
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
@@ -285,6 +365,11 @@ final class DualResolve {
      * when the pair before has the same crit, so that equals are served alike).
      */
     static double price(double[] crit, double[] chance, int size, double units) {
+        return price(crit, chance, size, units, new int[size], new double[size]);
+    }
+
+    /** {@link #price(double[], double[], int, double)} with work arrays of at least {@code size}. */
+    static double price(double[] crit, double[] chance, int size, double units, int[] order, double[] keys) {
         double total = 0;
         for (int i = 0; i < size; i++) {
             total += crit[i] > 0 ? chance[i] : 0;
@@ -292,11 +377,11 @@ final class DualResolve {
         if (total <= units) {
             return 0;
         }
-        int[] order = new int[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        sortDescending(Arrays.copyOf(crit, size), order, 0, size - 1);
+        System.arraycopy(crit, 0, keys, 0, size);
+        sortDescending(keys, order, 0, size - 1);
         double demand = 0;
         for (int r = 0; r < size; r++) {
             int i = order[r];

@@ -121,9 +121,9 @@ class ShadowPrices {
     private final AtomicLong sampled = new AtomicLong();
     private final AtomicBoolean solving = new AtomicBoolean();
     /**
-     * When the next re-solve is due at the latest, when it may come at the earliest (twice the last one's time later,
-     * so that solving takes at most a third of a core), and after how many visits it is due before the latest: a
-     * fiftieth of the day's traffic, so that prices follow the day however fast it passes.
+     * When the next re-solve is due at the latest, when it may come at the earliest ({@link #SOLVE_GAP} times the last
+     * one's time later, so that solving takes at most a fifth of a core), and after how many visits it is due before
+     * the latest: a fiftieth of the day's traffic, so that prices follow the day however fast it passes.
      */
     private volatile long nextSolve = System.nanoTime();
     private volatile long earliestSolve = System.nanoTime();
@@ -132,10 +132,18 @@ class ShadowPrices {
     static final long MIN_VISITS_PER_SOLVE = 16;
     private volatile ExecutorService solver;
 
+    /** The day of the last re-solve: the next one on the same day starts from the prices in force. */
+    private volatile int solvedDay = -1;
+
     static final int SAMPLE = 4096;
     /** The re-solve weighs about this many (visitor, campaign) pairs at most, and at least this many visitors. */
-    static final int PAIR_BUDGET = 400_000;
-    static final int MIN_VISITORS = 200;
+    static final int PAIR_BUDGET = 150_000;
+    static final int MIN_VISITORS = 100;
+    /**
+     * After a re-solve that took t, the next waits at least this many times t: the solver takes ≤ 1/(1 + this) of a
+     * core.
+     */
+    static final int SOLVE_GAP = 4;
     /**
      * Visits per registered client assumed for a first day, before any day was seen whole: the public data set has 0.5,
      * the traffic we have seen 0.5–1.
@@ -150,7 +158,7 @@ class ShadowPrices {
     ShadowPrices(Counters counters, ClickModel clicks, @Value("${app.ads.bid-price.step:0.05}") double step,
             @Value("${app.ads.bid-price.period-ms:50}") long periodMillis,
             @Value("${app.ads.bid-price.prices:resolve}") String method,
-            @Value("${app.ads.bid-price.resolve-ms:200}") long resolveMillis,
+            @Value("${app.ads.bid-price.resolve-ms:200}") long resolveMillis, // 0: only when asked (tests)
             @Value("${app.ads.bid-price.relevance:0.1}") double relevance,
             @Value("${app.ads.bid-price.click-prices:true}") boolean clickPrices) {
         this.relevance = relevance;
@@ -209,8 +217,8 @@ class ShadowPrices {
         p.visits().increment();
         if (method == Method.RESOLVE) {
             long now = System.nanoTime();
-            boolean due = now - nextSolve >= 0
-                    || now - earliestSolve >= 0 && sampled.get() - sampledAtSolve >= visitsPerSolve;
+            boolean due = resolveNanos > 0 && now - earliestSolve >= 0
+                    && (now - nextSolve >= 0 || sampled.get() - sampledAtSolve >= visitsPerSolve);
             if (due && solving.compareAndSet(false, true)) {
                 solverThread().execute(() -> {
                     long started = System.nanoTime();
@@ -221,7 +229,7 @@ class ShadowPrices {
                     } finally {
                         long ended = System.nanoTime();
                         nextSolve = ended + resolveNanos;
-                        earliestSolve = ended + 2 * (ended - started);
+                        earliestSolve = ended + SOLVE_GAP * (ended - started);
                         solving.set(false);
                     }
                 });
@@ -263,6 +271,7 @@ class ShadowPrices {
      * each sampled client stands for N / u.
      */
     void resolve(ServingIndex.Snapshot snapshot) {
+        long started = System.nanoTime();
         int today = snapshot.day();
         long seenToday = seenToday(today);
         List<Slot> slots = snapshot.slots();
@@ -346,7 +355,23 @@ class ShadowPrices {
             clicksLeft[i] = clickPrices ? Math.max(0, slot.clicksLimit - slot.clicks()) : Double.POSITIVE_INFINITY;
             costPerClick[i] = slot.costPerClick;
         }
-        DualResolve.Prices solved = DualResolve.solve(visitors, units, clicksLeft, costPerClick, active / used);
+        // within a day, start from the prices in force (each campaign keeps its own across snapshots)
+        boolean warm = solvedDay == today;
+        double[] startLambda = new double[all.size()];
+        double[] startClick = new double[all.size()];
+        for (int i = 0; i < startLambda.length; i++) {
+            startLambda[i] = all.get(i).price.lambda;
+            startClick[i] = all.get(i).price.click;
+        }
+        DualResolve.Prices solved = DualResolve.solve(visitors, units, clicksLeft, costPerClick, active / used,
+                warm ? new DualResolve.Prices(startLambda, startClick) : null,
+                warm ? DualResolve.WARM_SWEEPS : DualResolve.SWEEPS);
+        solvedDay = today;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Shadow prices re-solved: {} visitors, {} campaigns, {} sweeps, {} ms", visitors.size(),
+                    all.size(), warm ? DualResolve.WARM_SWEEPS : DualResolve.SWEEPS,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
         for (int i = 0; i < units.length; i++) {
             all.get(i).price.lambda = solved.lambda()[i];
             all.get(i).price.click = solved.click()[i];

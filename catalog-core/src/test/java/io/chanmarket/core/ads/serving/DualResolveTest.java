@@ -89,7 +89,7 @@ class DualResolveTest {
         }
         DualResolve.Prices prices = DualResolve.solve(visitors, new double[] { 10 }, new double[] { 2 },
                 new double[] { 10 }, 1);
-        assertThat(prices.click()[0]).isCloseTo(10, within(1e-6));
+        assertThat(prices.click()[0]).isCloseTo(10, within(0.01)).isGreaterThan(10);
         double clicky = 6 - prices.lambda()[0] - 0.5 * prices.click()[0];
         double other = 1.5 - prices.lambda()[0] - 0.05 * prices.click()[0];
         assertThat(other).isGreaterThan(0);
@@ -99,6 +99,20 @@ class DualResolveTest {
         prices = DualResolve.solve(visitors, new double[] { 10 }, new double[] { 10 }, new double[] { 10 }, 1);
         assertThat(prices.click()[0]).isZero();
         assertThat(prices.lambda()[0]).isEqualTo(1.5);
+    }
+
+    @Test
+    void aVisitorsRoomHoldsOneAdAVisitForEveryWindowEnd() {
+        DualResolve.Room room = new DualResolve.Room(8);
+        room.reset(1); // one visit a day
+        assertThat(room.take(new DualResolve.Pair(0, 1, 1, 1))).isTrue(); // today's visit
+        assertThat(room.take(new DualResolve.Pair(1, 1, 0.5, 1))).isFalse(); // today is taken
+        assertThat(room.take(new DualResolve.Pair(2, 1, 1, 3))).isTrue(); // 2 of 3 days
+        assertThat(room.take(new DualResolve.Pair(3, 1, 1, 2))).isTrue(); // 2 of 2 days, 3 of 3
+        assertThat(room.take(new DualResolve.Pair(4, 1, 1, 3))).isFalse(); // would be 4 within 3 days
+        assertThat(room.take(new DualResolve.Pair(5, 1, 0.5, 2.5))).isFalse(); // 2.5 within 2.5 days fits, 3.5 within 3
+                                                                               // not
+        assertThat(room.take(new DualResolve.Pair(6, 1, 1, 5))).isTrue(); // 4 within 5 days
     }
 
     @Test
@@ -136,7 +150,7 @@ class DualResolveTest {
     void theSampledTrafficPricesAPlentifulCampaignAndLeavesAScarceOneFree() {
         InProcessCounters counters = new InProcessCounters();
         ClickModel clicks = new ClickModel();
-        ShadowPrices prices = new ShadowPrices(counters, clicks, 0.05, 3_600_000, "resolve", 3_600_000, 0.1, true);
+        ShadowPrices prices = new ShadowPrices(counters, clicks, 0.05, 3_600_000, "resolve", 0, 0.1, true);
         for (int d = TODAY - 3; d < TODAY; d++) {
             counters.set(ShadowPrices.VISITS + d, 100); // 100 visits a day
         }
