@@ -87,6 +87,9 @@ public class AdServer {
     private final class Choices {
 
         private final Candidates candidates;
+        private final ServingIndex.Snapshot snapshot;
+        /** A claim of this request lost to a parallel request of the same client (its view of seen ads is old). */
+        private boolean lost;
         private final int day;
         private final List<Slot> best;
         private List<Slot> heldBack;
@@ -98,6 +101,7 @@ public class AdServer {
         Choices(ClientProfile profile, ServingIndex.Snapshot snapshot) {
             prices.arrival(snapshot, profile);
             this.candidates = Candidates.of(profile, snapshot);
+            this.snapshot = snapshot;
             this.day = snapshot.day();
             this.best = policy.best(candidates, day);
         }
@@ -121,13 +125,19 @@ public class AdServer {
             if (stage == 2) {
                 stage = 3;
                 next = 0;
-                Slot again = candidates.bestSeen();
+                // after a lost claim the client was counted meanwhile: look at what it has been shown now
+                Slot again = (lost ? Candidates.of(candidates.profile, snapshot) : candidates).bestSeen();
                 if (again != null) {
                     return new Option(again, false);
                 }
             }
             return heldBack != null && policy.servesHeldBack() && next < heldBack.size()
                     ? new Option(heldBack.get(next++), true) : null;
+        }
+
+        /** The last option's claim was lost: the client was counted for it by a parallel request. */
+        void lost() {
+            lost = true;
         }
 
         private Slot nextBest() {
@@ -171,6 +181,7 @@ public class AdServer {
             if (claim(profile, option.slot()) && join(store(profile, option.slot(), snapshot.day()))) {
                 return ad(option.slot().campaign);
             }
+            choices.lost();
         }
         throw noAd(client);
     }
@@ -206,6 +217,7 @@ public class AdServer {
                         .thenCompose(stored -> stored ? CompletableFuture.completedFuture(ad(slot.campaign))
                                 : CompletableFuture.supplyAsync(() -> serve(client.toString()), blocking));
             }
+            choices.lost();
         }
         return CompletableFuture.failedFuture(noAd(client));
     }
