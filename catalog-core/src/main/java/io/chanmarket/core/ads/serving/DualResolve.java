@@ -124,12 +124,13 @@ final class DualResolve {
     }
 
     /**
-     * The prices of {@code units.length} campaigns for {@code visitors}, each standing for {@code weight} visitors.
+     * The prices of {@code units.length} campaigns for {@code visitors}, each standing for {@code weight} visitors,
+     * clicks unlimited.
      */
     static double[] solve(List<Visitor> visitors, double[] units, double weight) {
         double[] unlimited = new double[units.length];
         Arrays.fill(unlimited, Double.POSITIVE_INFINITY);
-        return solve(visitors, units, unlimited, weight).lambda();
+        return solve(visitors, units, unlimited, new double[units.length], weight).lambda();
     }
 
     /**
@@ -138,16 +139,12 @@ final class DualResolve {
      * {@code weight} visitors. A campaign whose clicks would run out before its impressions gets a click price κ_k too:
      * its pairs are worth v − λ_k − p·κ_k, which steers it towards visitors who click less, so that it keeps earning
      * its impression price instead of closing on its clicks limit early (clicks past the limit earn nothing).
-     */
-    static Prices solve(List<Visitor> visitors, double[] units, double[] clicks, double weight) {
-        return solve(visitors, units, clicks, new double[units.length], weight);
-    }
-
-    /**
-     * As above; {@code costPerClick} gives where κ_k starts to matter. Below it a click-bound campaign still prefers
-     * the visitors who click more, at it every visitor is worth about its impression price alone, above it the campaign
-     * seeks the visitors who click least: when even anyone would spend its clicks before its impressions, those earn it
-     * the most impressions (a click-bound campaign earns cpi·n + cpc·clicks limit, so n is what counts).
+     *
+     * <p>
+     * {@code costPerClick} gives where κ_k starts to matter. Below it a click-bound campaign still prefers the visitors
+     * who click more, at it every visitor is worth about its impression price alone, above it the campaign seeks the
+     * visitors who click least: when even anyone would spend its clicks before its impressions, those earn it the most
+     * impressions (a click-bound campaign earns cpi·n + cpc·clicks limit, so n is what counts).
      */
     static Prices solve(List<Visitor> visitors, double[] units, double[] clicks, double[] costPerClick, double weight) {
         return solve(visitors, units, clicks, costPerClick, weight, null, SWEEPS);
@@ -362,13 +359,9 @@ final class DualResolve {
     /**
      * The lowest price at which the demand Σ chance·[crit > price] stays within {@code units}: 0 when all of it fits,
      * else the crit of the pair where the demand, taken from the highest crit down, passes {@code units} (just below it
-     * when the pair before has the same crit, so that equals are served alike).
+     * when the pair before has the same crit, so that equals are served alike); {@code order} and {@code keys} are work
+     * arrays of at least {@code size}.
      */
-    static double price(double[] crit, double[] chance, int size, double units) {
-        return price(crit, chance, size, units, new int[size], new double[size]);
-    }
-
-    /** {@link #price(double[], double[], int, double)} with work arrays of at least {@code size}. */
     static double price(double[] crit, double[] chance, int size, double units, int[] order, double[] keys) {
         double total = 0;
         for (int i = 0; i < size; i++) {

@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Shadow prices (bid prices) of the campaigns' remaining impressions.
@@ -167,8 +167,17 @@ class ShadowPrices {
         this.clicks = clicks;
         this.step = step;
         this.periodNanos = periodMillis * 1_000_000L;
-        this.method = Method.valueOf(method.trim().toUpperCase(java.util.Locale.ROOT));
+        this.method = method(method);
         this.resolveNanos = resolveMillis * 1_000_000L;
+    }
+
+    private static Method method(String name) {
+        try {
+            return Method.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "app.ads.bid-price.prices must be resolve or descent, not '" + name + "'", e);
+        }
     }
 
     @PreDestroy
@@ -305,7 +314,6 @@ class ShadowPrices {
         double active = activeClients(m, u, registered > 0 ? registered : Long.MAX_VALUE);
         double rate = perDay / active;
         double restShare = restOfToday / perDay;
-        double unscored = clicks.pClick(0);
         double norm = BidPricePolicy.norm(slots, clicks);
         List<DualResolve.Visitor> visitors = new ArrayList<>(u);
         List<DualResolve.Pair> pairs = new ArrayList<>();
@@ -321,23 +329,18 @@ class ShadowPrices {
             for (int i = 0; i < slots.size(); i++) {
                 Slot slot = slots.get(i);
                 if (candidates.admits(i, slot)) {
-                    double s = candidates.normalisedScore(slot);
-                    double p = s == 0 ? unscored : clicks.pClick(s);
                     double left = restShare + Math.max(0, slot.endDate - today);
-                    pairs.add(new DualResolve.Pair(i, BidPricePolicy.worth(slot, s, p, relevance, norm),
-                            Math.min(1, rate * left), left, p));
+                    pairs.add(pair(i, slot, candidates, norm, Math.min(1, rate * left), left));
                 }
             }
             List<Slot> upcoming = snapshot.upcoming();
             for (int j = 0; j < upcoming.size(); j++) {
                 Slot slot = upcoming.get(j);
                 if (slot.fits(profile.client())) {
-                    double s = candidates.normalisedScore(slot);
-                    double p = s == 0 ? unscored : clicks.pClick(s);
                     int from = Math.max(1, slot.campaign.startDate() - today);
                     int to = Math.max(from, slot.endDate - today);
-                    pairs.add(new DualResolve.Pair(slots.size() + j, BidPricePolicy.worth(slot, s, p, relevance, norm),
-                            Math.min(1, rate * (to - from + 1)), restShare + to, p));
+                    pairs.add(pair(slots.size() + j, slot, candidates, norm, Math.min(1, rate * (to - from + 1)),
+                            restShare + to));
                 }
             }
             if (!pairs.isEmpty()) {
@@ -357,14 +360,15 @@ class ShadowPrices {
         }
         // within a day, start from the prices in force (each campaign keeps its own across snapshots)
         boolean warm = solvedDay == today;
-        double[] startLambda = new double[all.size()];
-        double[] startClick = new double[all.size()];
-        for (int i = 0; i < startLambda.length; i++) {
-            startLambda[i] = all.get(i).price.lambda;
-            startClick[i] = all.get(i).price.click;
+        DualResolve.Prices start = null;
+        if (warm) {
+            start = new DualResolve.Prices(new double[all.size()], new double[all.size()]);
+            for (int i = 0; i < units.length; i++) {
+                start.lambda()[i] = all.get(i).price.lambda;
+                start.click()[i] = all.get(i).price.click;
+            }
         }
-        DualResolve.Prices solved = DualResolve.solve(visitors, units, clicksLeft, costPerClick, active / used,
-                warm ? new DualResolve.Prices(startLambda, startClick) : null,
+        DualResolve.Prices solved = DualResolve.solve(visitors, units, clicksLeft, costPerClick, active / used, start,
                 warm ? DualResolve.WARM_SWEEPS : DualResolve.SWEEPS);
         solvedDay = today;
         if (LOG.isDebugEnabled()) {
@@ -378,6 +382,14 @@ class ShadowPrices {
         }
         clicks.refit();
         version++;
+    }
+
+    /** One new pair of a sampled visitor: what it earns (as the policy values it) and p(click), q and the days. */
+    private DualResolve.Pair pair(int position, Slot slot, Candidates candidates, double norm, double chance,
+            double days) {
+        double s = candidates.normalisedScore(slot);
+        double p = clicks.pClick(s);
+        return new DualResolve.Pair(position, BidPricePolicy.worth(slot, s, p, relevance, norm), chance, days, p);
     }
 
     /**
