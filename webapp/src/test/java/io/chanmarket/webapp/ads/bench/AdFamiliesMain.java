@@ -22,7 +22,8 @@ import java.util.Map;
  * mvn -B -pl webapp -am -Pad-families process-test-classes -Dfamilies.args="--seeds 5"
  * </pre>
  *
- * Options: {@code --seeds N} (seeds 1…N, default 5), {@code --families a,b} (default: all), {@code --policies
+ * Options: {@code --seeds N} (seeds 1…N, default 5; {@code --first-seed F} starts at F instead), {@code --families a,b}
+ * (default: all), {@code --policies
  * bid-price[,weighted]} (a policy may carry engine settings: {@code bid-price@app.ads.bid-price.step=0.02}),
  * {@code --report FILE} (Markdown and, beside it, JSON; default {@code target/ad-families.md}), {@code --db-url JDBC}
  * (default: env TEST_DATABASE_URL, else an embedded PostgreSQL), {@code --redis URI}.
@@ -63,7 +64,7 @@ public final class AdFamiliesMain {
         Path report = Path.of(opts.getOrDefault("report", "target/ad-families.md"));
         List<Run> runs = new ArrayList<>();
         for (String name : names) {
-            for (long seed = 1; seed <= seeds; seed++) {
+            for (long seed = Long.parseLong(opts.getOrDefault("first-seed", "1")); seed <= seeds; seed++) {
                 Workload workload = all.get(name) == null ? Families.publicDataSet()
                         : Families.generate(all.get(name), seed);
                 double limits = workload.data().campaigns().stream().mapToDouble(
@@ -78,11 +79,12 @@ public final class AdFamiliesMain {
                         runs.add(run);
                         System.out.printf(Locale.ROOT,
                                 "%-22s seed %d %-9s rev %9.2f (AdNova %9.2f, x%.3f) expected/LP %.3f (AdNova %.3f)"
+                                        + " /LP with clicks limits %.3f (AdNova %.3f)"
                                         + " ML %.0f (AdNova %.0f) repeats %d 404 %d rules %s LP %d vars %d ms, %.0f s%n",
                                 name, seed, policy, r.engine().revenue(), r.baseline().revenue(), run.vsBaseline(),
-                                r.ofOptimum(), r.baselineOfOptimum(), r.engine().servedMlScore(),
-                                r.baseline().servedMlScore(), r.engine().repeats(), r.error404(),
-                                AdReplayMain.meetsRules(r) ? "ok" : "BROKEN", r.optimum().variables(),
+                                r.ofOptimum(), r.baselineOfOptimum(), r.ofCappedOptimum(), r.baselineOfCappedOptimum(),
+                                r.engine().servedMlScore(), r.baseline().servedMlScore(), r.engine().repeats(),
+                                r.error404(), AdReplayMain.meetsRules(r) ? "ok" : "BROKEN", r.optimum().variables(),
                                 r.optimum().millis(), (System.nanoTime() - started) / 1e9);
                     }
                 }
@@ -116,9 +118,9 @@ public final class AdFamiliesMain {
                         + " optimum%n%n",
                 LocalDate.now(ZoneOffset.UTC), seeds));
         out.append("| family | policy | worst seed | demand/supply | revenue | expected / LP optimum"
-                + " (AdNova) | revenue / AdNova | mean ML score (AdNova) | unique impressions (AdNova) | repeats"
+                + " (AdNova) | expected / LP with clicks limits (AdNova) | revenue / AdNova | mean ML score (AdNova) | unique impressions (AdNova) | repeats"
                 + " | 404 | fill error (AdNova) | over 105% | stats checks / mismatches | 5xx / targeting |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         double engineTotal = 0;
         double baselineTotal = 0;
         for (String policy : policies) {
@@ -132,12 +134,12 @@ public final class AdFamiliesMain {
                 Run worstVsBaseline = family.stream().min(Comparator.comparingDouble(Run::vsBaseline)).orElseThrow();
                 Replay.Result r = worst.result();
                 out.append(String.format(Locale.ROOT,
-                        "| %s | %s | %d | %.2f | %.2f | **%.3f** (%.3f) | %.3f (worst %.3f) | %.0f (%.0f) | %d (%d) | %d"
+                        "| %s | %s | %d | %.2f | %.2f | **%.3f** (%.3f) | %.3f (%.3f) | %.3f (worst %.3f) | %.0f (%.0f) | %d (%d) | %d"
                                 + " | %d | %.3f (%.3f) | %d | %d / %d | %d / %d |\n",
                         name, policy, worst.seed(), worst.ratio(), r.engine().revenue(), r.ofOptimum(),
-                        r.baselineOfOptimum(), worst.vsBaseline(), worstVsBaseline.vsBaseline(),
-                        r.engine().servedMlScore(), r.baseline().servedMlScore(), r.engine().impressions(),
-                        r.baseline().impressions(), r.engine().repeats(), r.error404(),
+                        r.baselineOfOptimum(), r.ofCappedOptimum(), r.baselineOfCappedOptimum(), worst.vsBaseline(),
+                        worstVsBaseline.vsBaseline(), r.engine().servedMlScore(), r.baseline().servedMlScore(),
+                        r.engine().impressions(), r.baseline().impressions(), r.engine().repeats(), r.error404(),
                         r.engine().impressionsMeanRelativeError(), r.baseline().impressionsMeanRelativeError(),
                         r.engine().exceedImpressionsLimit(), r.statsChecked(), r.statsMismatches().size(), r.error5xx(),
                         r.targetingErrors()));
@@ -149,10 +151,12 @@ public final class AdFamiliesMain {
             engineTotal = e;
             baselineTotal = b;
             out.append(String.format(Locale.ROOT,
-                    "%n%s over all families and seeds: revenue %.2f, AdNova %.2f: x%.3f; worst expected / optimum %.3f;"
-                            + " rules kept in %d of %d runs%n%n",
+                    "%n%s over all families and seeds: revenue %.2f, AdNova %.2f: x%.3f; worst expected / optimum %.3f"
+                            + " (with clicks limits %.3f); rules kept in %d of %d runs%n%n",
                     policy, e, b, e / b,
                     runs.stream().filter(r -> r.policy().equals(policy)).mapToDouble(Run::ofOptimum).min().orElse(0),
+                    runs.stream().filter(r -> r.policy().equals(policy)).mapToDouble(r -> r.result().ofCappedOptimum())
+                            .min().orElse(0),
                     runs.stream().filter(r -> r.policy().equals(policy) && AdReplayMain.meetsRules(r.result())).count(),
                     runs.stream().filter(r -> r.policy().equals(policy)).count()));
         }
@@ -178,9 +182,12 @@ public final class AdFamiliesMain {
             m.put("lp_variables", r.optimum().variables());
             m.put("lp_millis", r.optimum().millis());
             m.put("of_optimum", r.ofOptimum());
+            m.put("lp_optimum_clicks_limited", r.optimum().clickCapped());
+            m.put("of_clicks_limited_optimum", r.ofCappedOptimum());
             m.put("adnova_revenue", r.baseline().revenue());
             m.put("adnova_expected_revenue", r.baseline().expectedRevenue());
             m.put("adnova_of_optimum", r.baselineOfOptimum());
+            m.put("adnova_of_clicks_limited_optimum", r.baselineOfCappedOptimum());
             m.put("revenue_vs_adnova", run.vsBaseline());
             m.put("mean_ml_score_served", r.engine().servedMlScore());
             m.put("adnova_mean_ml_score", r.baseline().servedMlScore());

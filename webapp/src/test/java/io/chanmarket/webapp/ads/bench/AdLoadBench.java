@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  *
  * <p>
  * Last, {@code --rate} (3,000; 0 = off) requests per second are sent to {@code GET /ads} in an open loop for half the
- * measured time: latency at a fixed offered rate, which a closed loop at saturation cannot show.
+ * measured time: latency at a fixed offered rate, which a closed loop at saturation cannot show ({@code --rate-path
+ * /bench/noop?c=} sends it to the trivial endpoint instead: what the machine and the load generator alone cost).
  */
 public final class AdLoadBench {
 
@@ -115,7 +116,8 @@ public final class AdLoadBench {
             Phase noop = run(http, base, ids, "/bench/noop?c=", connections, Math.max(5, seconds / 2),
                     "GET /bench/noop", 0);
             int rate = Integer.parseInt(opts.getOrDefault("rate", "3000"));
-            Phase fixed = rate <= 0 ? null : fixedRate(http, base, ids, rate, Math.max(10, seconds / 2));
+            Phase fixed = rate <= 0 ? null : fixedRate(http, base, ids,
+                    opts.getOrDefault("rate-path", "/ads?client_id="), rate, Math.max(10, seconds / 2));
             System.out.println();
             System.out.println("| endpoint | requests | non-2xx | req/s | p50 ms | p90 ms | p99 ms | max ms |");
             System.out.println("|---|---|---|---|---|---|---|---|");
@@ -343,7 +345,7 @@ public final class AdLoadBench {
      * the moment the request was due (so a stall counts for every request it delays, not only for the one it hit); at
      * most 512 requests in flight, a request that would pass that counts as an error.
      */
-    private static Phase fixedRate(HttpClient http, URI base, List<String> clients, int rate, int seconds)
+    private static Phase fixedRate(HttpClient http, URI base, List<String> clients, String path, int rate, int seconds)
             throws Exception {
         int total = rate * seconds;
         long[] micros = new long[total];
@@ -367,7 +369,7 @@ public final class AdLoadBench {
                 continue;
             }
             HttpRequest request = HttpRequest
-                    .newBuilder(base.resolve("/ads?client_id=" + clients.get(random.nextInt(clients.size()))))
+                    .newBuilder(base.resolve(path + clients.get(random.nextInt(clients.size()))))
                     .timeout(Duration.ofSeconds(30)).build();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 if (failure != null || response.statusCode() / 100 != 2) {
@@ -382,8 +384,8 @@ public final class AdLoadBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] sorted = Arrays.copyOf(micros, done.get());
         Arrays.sort(sorted);
-        return new Phase("GET /ads at " + rate + "/s (open loop)", total, errors.get(), elapsed, sorted,
-                new Phase("-", 0, 0, 1, new long[0], null));
+        return new Phase("GET " + path.substring(0, path.indexOf('?')) + " at " + rate + "/s (open loop)", total,
+                errors.get(), elapsed, sorted, new Phase("-", 0, 0, 1, new long[0], null));
     }
 
     private static Phase run(HttpClient http, URI base, List<String> clients, String path, int connections, int seconds,

@@ -100,6 +100,16 @@ public final class Replay {
         public double baselineOfOptimum() {
             return baseline.expectedRevenue() / optimum.optimum();
         }
+
+        /** Expected revenue over the optimum of the LP that also keeps the clicks limits (a tighter bound). */
+        public double ofCappedOptimum() {
+            return engine.expectedRevenue() / optimum.clickCapped();
+        }
+
+        /** The same for AdNova's rule. */
+        public double baselineOfCappedOptimum() {
+            return baseline.expectedRevenue() / optimum.clickCapped();
+        }
     }
 
     static final class CampaignState {
@@ -252,7 +262,7 @@ public final class Replay {
             @SuppressWarnings("unchecked")
             Map<String, Object> body = (Map<String, Object>) entry.get("campaign_data");
             CampaignState campaign = new CampaignState(index, advertiser, body, workload.createdOnDay(index));
-            optimum.limit(index, campaign.limit);
+            optimum.limit(index, campaign.limit, campaign.clicksLimit);
             all.add(campaign);
             index++;
         }
@@ -344,14 +354,19 @@ public final class Replay {
         String clientId = (String) client.get("client_id");
         int n = 0;
         int[] ks = new int[all.size()];
-        double[] rs = new double[all.size()];
+        double[] cpi = new double[all.size()];
+        double[] p = new double[all.size()];
+        double[] cpc = new double[all.size()];
         for (CampaignState c : all) {
             if (c.fits(client, day)) {
                 ks[n] = c.index;
-                rs[n++] = expected(clientId, c);
+                cpi[n] = c.cpi.doubleValue();
+                p[n] = pClick(clientId, c);
+                cpc[n++] = c.cpc.doubleValue();
             }
         }
-        optimum.visit(clientIndex.get(clientId), epoch, java.util.Arrays.copyOf(ks, n), java.util.Arrays.copyOf(rs, n));
+        optimum.visit(clientIndex.get(clientId), epoch, java.util.Arrays.copyOf(ks, n), java.util.Arrays.copyOf(cpi, n),
+                java.util.Arrays.copyOf(p, n), java.util.Arrays.copyOf(cpc, n));
     }
 
     /** Expected revenue of a first impression of the pair now: prices in force and the hidden click truth. */
