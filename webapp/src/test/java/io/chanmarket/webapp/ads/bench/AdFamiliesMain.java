@@ -26,7 +26,8 @@ import java.util.Map;
  * (default: all), {@code --policies
  * bid-price[,weighted]} (a policy may carry engine settings: {@code bid-price@app.ads.bid-price.step=0.02}),
  * {@code --report FILE} (Markdown and, beside it, JSON; default {@code target/ad-families.md}), {@code --db-url JDBC}
- * (default: env TEST_DATABASE_URL, else an embedded PostgreSQL), {@code --redis URI}.
+ * (default: env TEST_DATABASE_URL, else an embedded PostgreSQL), {@code --redis URI}, {@code --price-changes false}
+ * (the same workloads without their mid-day price changes: how much of a gap is the optimum knowing future prices).
  */
 public final class AdFamiliesMain {
 
@@ -65,8 +66,10 @@ public final class AdFamiliesMain {
         List<Run> runs = new ArrayList<>();
         for (String name : names) {
             for (long seed = Long.parseLong(opts.getOrDefault("first-seed", "1")); seed <= seeds; seed++) {
-                Workload workload = all.get(name) == null ? Families.publicDataSet()
+                Workload generated = all.get(name) == null ? Families.publicDataSet()
                         : Families.generate(all.get(name), seed);
+                Workload workload = "false".equals(opts.get("price-changes")) ? generated.withoutPriceChanges()
+                        : generated;
                 double limits = workload.data().campaigns().stream().mapToDouble(
                         c -> ((Number) ((Map<?, ?>) c.get("campaign_data")).get("impressions_limit")).doubleValue())
                         .sum();

@@ -65,7 +65,8 @@ final class OfflineOptimum {
      * The LP's solution: its optimum, its size and how long Glop took; {@code clickCapped} is the optimum of the LP
      * with the clicks limits (NaN when not solved).
      */
-    record Solution(double optimum, int variables, int constraints, long millis, String status, double clickCapped) {
+    record Solution(double optimum, int variables, int constraints, long millis, String status, double clickCapped,
+            Map<Integer, Double> cappedFill) {
     }
 
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -100,7 +101,7 @@ final class OfflineOptimum {
         Solution plain = solve(false);
         Solution capped = solve(true);
         return new Solution(plain.optimum(), plain.variables(), plain.constraints(), plain.millis() + capped.millis(),
-                plain.status(), capped.optimum());
+                plain.status(), capped.optimum(), capped.cappedFill());
     }
 
     private boolean clickLimited(int campaign) {
@@ -116,6 +117,7 @@ final class OfflineOptimum {
         Map<Integer, MPConstraint> byCampaign = new HashMap<>();
         Map<Long, List<MPVariable>> byPair = new HashMap<>();
         Map<Integer, MPConstraint> clicksOf = new HashMap<>();
+        Map<Integer, List<MPVariable>> fillOf = new HashMap<>();
         int variables = 0;
         int constraints = 0;
         for (Group g : groups.values()) {
@@ -141,6 +143,7 @@ final class OfflineOptimum {
                 } else {
                     objective.setCoefficient(x, g.revenue(j));
                 }
+                fillOf.computeIfAbsent(k, c -> new ArrayList<>()).add(x);
                 MPConstraint limit = byCampaign.computeIfAbsent(k, c -> solver.makeConstraint(0, limits.get(c)));
                 limit.setCoefficient(x, 1);
                 byPair.computeIfAbsent(((long) g.client << 32) | k, p -> new ArrayList<>(2)).add(x);
@@ -156,8 +159,12 @@ final class OfflineOptimum {
         }
         MPSolver.ResultStatus status = solver.solve();
         double optimum = status == MPSolver.ResultStatus.OPTIMAL ? objective.value() : Double.NaN;
+        Map<Integer, Double> fill = new HashMap<>();
+        if (status == MPSolver.ResultStatus.OPTIMAL) {
+            fillOf.forEach((k, xs) -> fill.put(k, xs.stream().mapToDouble(MPVariable::solutionValue).sum()));
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         solver.delete();
-        return new Solution(optimum, variables, constraints, millis, status.name(), Double.NaN);
+        return new Solution(optimum, variables, constraints, millis, status.name(), Double.NaN, fill);
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -465,11 +466,14 @@ public final class Replay {
         }
         Totals all = sum(ledger.values().stream().flatMap(m -> m.values().stream()).toList());
         List<CampaignState> list = List.copyOf(this.all);
+        OfflineOptimum.Solution solution = optimum.solve();
         if (System.getenv("REPLAY_DEBUG") != null) {
             for (CampaignState c : list) {
-                System.out.printf(
-                        "DBG campaign %d days %d-%d limit %d shown %d clicksLimit %d clicks %d cpi %s cpc %s%n",
-                        c.index, c.start, c.end, c.limit, c.impressions, c.clicksLimit, c.clicks, c.cpi, c.cpc);
+                System.out.printf(Locale.ROOT,
+                        "DBG campaign %d days %d-%d limit %d shown %d (LP with clicks limits %.1f) clicksLimit %d"
+                                + " clicks %d cpi %s cpc %s%n",
+                        c.index, c.start, c.end, c.limit, c.impressions,
+                        solution.cappedFill().getOrDefault(c.index, 0.0), c.clicksLimit, c.clicks, c.cpi, c.cpc);
             }
         }
         Outcome engine = Outcome.of(answered, error404, all.impressions, all.clicks, all.spentImpressions.doubleValue(),
@@ -481,7 +485,7 @@ public final class Replay {
         long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
         double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0;
         return new Result(requests, engine, baseline, all.impressions == 0 ? 0 : relativeScoreSum / all.impressions,
-                error5xx, error404, targetingErrors, checked, mismatches, mean, p50, p99, optimum.solve());
+                error5xx, error404, targetingErrors, checked, mismatches, mean, p50, p99, solution);
     }
 
     private static Totals sum(List<Totals> parts) {

@@ -44,6 +44,14 @@ public record Workload(String name, DataSet data, int lastDay, double[] visitsPe
         return ((Number) ((java.util.Map<String, Object>) entry.get("campaign_data")).get("end_date")).intValue();
     }
 
+    /**
+     * The same workload without its price changes (ML score changes stay): what the clairvoyant optimum gains from
+     * knowing future prices shows as the difference between the two.
+     */
+    Workload withoutPriceChanges() {
+        return new Workload(name, data, lastDay, visitsPerDay, createdOn, new int[0], scoreChangeDays, truth);
+    }
+
     int createdOnDay(int campaign) {
         return createdOn == null ? 0 : createdOn[campaign];
     }

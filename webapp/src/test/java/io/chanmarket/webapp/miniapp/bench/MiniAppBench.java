@@ -63,6 +63,8 @@ public final class MiniAppBench {
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 30);
+    /** Requests per second of the open-loop phase of each partial (0: none). */
+    private static final int RATE = Integer.getInteger("bench.rate", 100);
     private static final int SIGNED_USERS = 1_000;
     private static final long FIRST_USER_ID = 500_000_000L;
     private static final Pattern SERVER_TIMING = Pattern.compile("app;dur=([0-9.]+)");
@@ -111,6 +113,11 @@ public final class MiniAppBench {
             report.put("channelCard", bench.run("channel card partial", bench::cardRequest));
             report.put("categoryPartial", bench.run("category partial", bench::categoryRequest));
             report.put("compare4", bench.run("4-channel comparison", bench::compareRequest));
+            if (RATE > 0) {
+                report.put("channelCardAtFixedRate", bench.fixedRate("channel card partial", bench::cardRequest));
+                report.put("categoryPartialAtFixedRate", bench.fixedRate("category partial", bench::categoryRequest));
+                report.put("compare4AtFixedRate", bench.fixedRate("4-channel comparison", bench::compareRequest));
+            }
             report.put("eventLogging", bench.eventCost(events));
             bench.clientPool.shutdownNow();
         }
@@ -337,6 +344,56 @@ public final class MiniAppBench {
         drive(request, WARMUP_SECONDS);
         System.out.printf(Locale.ROOT, "%s: measuring %d s with %d connections%n", name, SECONDS, CONNECTIONS);
         return summary(drive(request, SECONDS));
+    }
+
+    /**
+     * An open loop: {@link #RATE} requests per second whatever the answers do, for {@link #SECONDS} seconds, each
+     * client-side latency measured from the moment the request was due (a stall counts for every request it delays).
+     * Latency at a load the machine can carry, which the closed loop at saturation cannot show: there, with 16 requests
+     * in flight on two cores, most of a request's time is its wait for a core.
+     */
+    private Map<String, Object> fixedRate(String name, Function<ThreadLocalRandom, HttpRequest> request)
+            throws Exception {
+        System.out.printf(Locale.ROOT, "%s: %d requests/s in an open loop for %d s%n", name, RATE, SECONDS);
+        int total = RATE * SECONDS;
+        long[] client = new long[total];
+        double[] server = new double[total];
+        long[] bytes = new long[total];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(total);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long start = System.nanoTime();
+        double period = 1e9 / RATE;
+        for (int i = 0; i < total; i++) {
+            long due = start + (long) (i * period);
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 200_000));
+            }
+            http.sendAsync(request.apply(random), HttpResponse.BodyHandlers.ofByteArray())
+                    .whenComplete((response, failure) -> {
+                        int n = done.getAndIncrement();
+                        client[n] = System.nanoTime() - due;
+                        server[n] = Double.NaN;
+                        if (failure != null || response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        } else {
+                            Matcher timing = SERVER_TIMING
+                                    .matcher(response.headers().firstValue("Server-Timing").orElse(""));
+                            server[n] = timing.find() ? Double.parseDouble(timing.group(1)) : Double.NaN;
+                            bytes[n] = response.body().length;
+                        }
+                        finished.countDown();
+                    });
+        }
+        finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int n = done.get();
+        Map<String, Object> result = summary(new Samples(Arrays.copyOf(client, n), Arrays.copyOf(server, n),
+                Arrays.copyOf(bytes, n), errors.get(), elapsed, 0, true));
+        result.put("offeredPerSecond", RATE);
+        return result;
     }
 
     private Samples drive(Function<ThreadLocalRandom, HttpRequest> request, int seconds) throws Exception {
