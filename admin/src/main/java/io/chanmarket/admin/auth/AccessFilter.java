@@ -12,6 +12,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.scheduling.TaskExecutors;
@@ -33,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * {@code _csrf} query value). An account that must change its generated password is sent to {@code /admin/password}
  * until it has.
  */
-@ServerFilter("/admin/**")
+// a regular expression, not an Ant pattern: Ant matching splits the path into tokens on every request
+@ServerFilter(patterns = "/admin(/.*)?", patternStyle = FilterPatternStyle.REGEX)
 @Requires(property = "app.roles.admin", notEquals = "false")
 class AccessFilter {
 

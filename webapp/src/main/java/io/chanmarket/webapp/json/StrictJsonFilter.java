@@ -11,6 +11,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.SerdeRegistry;
@@ -29,8 +30,7 @@ import java.util.Optional;
  * Bodies that pass are bound by the framework as before, so what a valid request does is unchanged. Requests without a
  * JSON body, and handlers that take the raw body ({@code String}, {@code byte[]}), are not touched.
  */
-@ServerFilter(patterns = { "/advertisers/**", "/clients/**", "/ml-scores", "/time/**", "/moderation/**", "/report",
-        "/ads/**" })
+@ServerFilter(patterns = "/(advertisers|clients|time|moderation|ads)(/.*)?|/ml-scores|/report", patternStyle = FilterPatternStyle.REGEX)
 @Order(10)
 class StrictJsonFilter {
 

@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * (Micronaut carries the MDC to its executors), and in the {@code X-Request-Id} header of every response, errors
  * included, so a user's report and the logs meet. Runs first, on the event loop (no I/O).
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(patterns = FilterPaths.ALL, patternStyle = FilterPatternStyle.REGEX)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIds {
 

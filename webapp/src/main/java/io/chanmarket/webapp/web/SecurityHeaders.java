@@ -5,6 +5,7 @@ import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 
 /**
  * Security headers on every response: {@code X-Content-Type-Options: nosniff}, a {@code Referrer-Policy}, a
@@ -13,7 +14,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * browsers), and HSTS when the request came over HTTPS (directly or as {@code X-Forwarded-Proto: https} from the
  * proxy).
  */
-@ServerFilter("/**")
+@ServerFilter(patterns = FilterPaths.ALL, patternStyle = FilterPatternStyle.REGEX)
 class SecurityHeaders {
 
     /** Telegram's web clients (web.telegram.org/k and /a), the only pages that may frame the Mini App. */

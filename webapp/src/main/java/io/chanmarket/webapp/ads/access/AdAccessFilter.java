@@ -14,6 +14,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.web.router.RouteAttributes;
@@ -29,8 +30,7 @@ import java.util.UUID;
  * without {@link AdAccess} are not the ad API's and pass untouched. Key lookups run on the blocking executor; a request
  * that needs none (open contract paths, the operator key) is decided on the event loop.
  */
-@ServerFilter(patterns = { "/advertisers/**", "/clients/**", "/ml-scores", "/time/**", "/stats/**", "/moderation/**",
-        "/report", "/reports/**", "/ad_images/**" })
+@ServerFilter(patterns = "/(advertisers|clients|time|stats|moderation|reports|ad_images)(/.*)?|/ml-scores|/report", patternStyle = FilterPatternStyle.REGEX)
 class AdAccessFilter {
 
     static final String KEY_HEADER = "X-Api-Key";
@@ -61,7 +61,7 @@ class AdAccessFilter {
      * Serving and clicks ({@code /ads}, the hot path) are decided on the event loop: only the operator key (or mode
      * {@code open}) opens them, which needs no database; any other credential gets 401 there.
      */
-    @ServerFilter(patterns = { "/ads", "/ads/**" })
+    @ServerFilter(patterns = "/ads(/.*)?", patternStyle = FilterPatternStyle.REGEX)
     static class Serving {
 
         private final AdAccessFilter access;
