@@ -24,5 +24,7 @@ ENV LOG_FORMAT=json
 # readiness: the database and Redis answer (no curl in the image: bash's /dev/tcp)
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
   CMD bash -c "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/readiness HTTP/1.0\r\n\r\n' >&3 && grep -q ' 200 ' <&3"
+# G1 aiming at 10 ms pauses: with its default target (200 ms) it grows the young generation to gigabytes and pauses
+# 30-150 ms, which is the whole p99 of GET /ads at a fixed rate (docs/benchmarks.md, "Ad engine load")
 ENTRYPOINT ["java", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
-  "-jar", "/app/chanmarket.jar"]
+  "-XX:MaxGCPauseMillis=10", "-jar", "/app/chanmarket.jar"]

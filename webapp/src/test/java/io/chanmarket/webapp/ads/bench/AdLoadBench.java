@@ -46,7 +46,11 @@ import java.util.regex.Pattern;
  * <p>
  * Last, {@code --rate} (3,000; 0 = off) requests per second are sent to {@code GET /ads} in an open loop for half the
  * measured time: latency at a fixed offered rate, which a closed loop at saturation cannot show ({@code --rate-path
- * /bench/noop?c=} sends it to the trivial endpoint instead: what the machine and the load generator alone cost).
+ * /bench/noop?c=} sends it to the trivial endpoint instead: what the machine and the load generator alone cost). The
+ * open loop runs on {@link OpenLoop} (64 keep-alive connections, blocking sockets); {@code --open-client java-http}
+ * uses the asynchronous {@code java.net.http} client instead, which measured itself more than the server;
+ * {@code --rate-noop true} runs the same open loop against the trivial endpoint afterwards (the floor of the machine
+ * and the generator).
  */
 public final class AdLoadBench {
 
@@ -116,8 +120,25 @@ public final class AdLoadBench {
             Phase noop = run(http, base, ids, "/bench/noop?c=", connections, Math.max(5, seconds / 2),
                     "GET /bench/noop", 0);
             int rate = Integer.parseInt(opts.getOrDefault("rate", "3000"));
-            Phase fixed = rate <= 0 ? null : fixedRate(http, base, ids,
-                    opts.getOrDefault("rate-path", "/ads?client_id="), rate, Math.max(10, seconds / 2));
+            String ratePath = opts.getOrDefault("rate-path", "/ads?client_id=");
+            int rateSeconds = Math.max(10, seconds / 2);
+            Phase fixed = null;
+            if (rate > 0 && "java-http".equals(opts.get("open-client"))) {
+                fixed = fixedRate(http, base, ids, ratePath, rate, rateSeconds);
+            } else if (rate > 0) {
+                OpenLoop.Outcome o = new OpenLoop(base, 64, 512).run(ratePath, ids, rate, rateSeconds);
+                fixed = new Phase(
+                        "GET " + ratePath.substring(0, ratePath.indexOf('?')) + " at " + rate
+                                + "/s (open loop, sockets)",
+                        o.micros().length, o.errors(), o.seconds(), o.micros(),
+                        new Phase("-", 0, 0, 1, new long[0], null));
+            }
+            Phase fixedNoop = null;
+            if (rate > 0 && "true".equals(opts.get("rate-noop"))) {
+                OpenLoop.Outcome o = new OpenLoop(base, 64, 512).run("/bench/noop?c=", ids, rate, rateSeconds);
+                fixedNoop = new Phase("GET /bench/noop at " + rate + "/s (open loop, sockets)", o.micros().length,
+                        o.errors(), o.seconds(), o.micros(), new Phase("-", 0, 0, 1, new long[0], null));
+            }
             System.out.println();
             System.out.println("| endpoint | requests | non-2xx | req/s | p50 ms | p90 ms | p99 ms | max ms |");
             System.out.println("|---|---|---|---|---|---|---|---|");
@@ -126,6 +147,9 @@ public final class AdLoadBench {
             System.out.println(noop.line());
             if (fixed != null) {
                 System.out.println(fixed.line());
+            }
+            if (fixedNoop != null) {
+                System.out.println(fixedNoop.line());
             }
             System.out.printf(Locale.ROOT, "%nGET /ads throughput = %.0f%% of the trivial endpoint's in this run%n",
                     100 * ads.perSecond() / noop.perSecond());
