@@ -1,9 +1,9 @@
 package io.chanmarket.webapp.web;
 
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.core.propagation.ThreadPropagatedContextElement;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -11,9 +11,9 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * Every request gets an id: the caller's {@code X-Request-Id} when it is a plain token (a proxy or client that made
@@ -36,7 +36,31 @@ class RequestIds {
         String given = request.getHeaders().get(HEADER);
         String id = given != null && ACCEPTED.matcher(given).matches() ? given : newId();
         request.setAttribute(ATTRIBUTE, id);
-        context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+        context.add(new InMdc(id));
+    }
+
+    /**
+     * The id in the MDC of whatever thread the request runs on. It sets and restores its one key instead of replacing
+     * the whole MDC map as {@code MdcPropagationContext} does (a copy of the map at every hand-over: 8% of the bytes a
+     * {@code GET /ads} allocated).
+     */
+    record InMdc(String id) implements ThreadPropagatedContextElement<String> {
+
+        @Override
+        public String updateThreadContext() {
+            String previous = MDC.get(MDC_KEY);
+            MDC.put(MDC_KEY, id);
+            return previous;
+        }
+
+        @Override
+        public void restoreThreadContext(String previous) {
+            if (previous == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, previous);
+            }
+        }
     }
 
     @ResponseFilter
