@@ -66,10 +66,20 @@
     if (u.origin === location.origin || !/^https?:$/.test(u.protocol)) return;
     e.preventDefault();
     e.stopPropagation();
+    openOutside(u);
+  }, true);
+  function openOutside(u) {
     if (u.hostname === 't.me' && tg && tg.openTelegramLink) tg.openTelegramLink(u.href);
     else if (tg && tg.openLink) tg.openLink(u.href);
     else window.open(u.href, '_blank', 'noopener');
-  }, true);
+  }
+  // A sponsored card with the advertiser's link: the tap opens it (in the same gesture, as Telegram requires) and
+  // htmx still posts the click.
+  document.addEventListener('click', function (e) {
+    var el = e.target.closest && e.target.closest('[data-open-link]');
+    if (!el) return;
+    try { openOutside(new URL(el.getAttribute('data-open-link'))); } catch (x) { /* not an address */ }
+  });
   // The page's primary action (e.g. "Contact manager" on a card) on Telegram's MainButton.
   var mainAction = null;
   function syncMainButton() {

@@ -58,6 +58,11 @@ public final class Views {
 
     /** The sponsored card: the ad the engine chose; {@code clicked}: the viewer tapped it (the click is recorded). */
     public record Sponsored(Texts t, Ad ad, boolean clicked) {
+
+        /** The advertiser's link from the ad text ({@link AdLink}), or null. */
+        public @Nullable String link() {
+            return AdLink.in(ad.adText());
+        }
     }
 
     /** The viewer profile form; {@code saved}: it was just stored. */

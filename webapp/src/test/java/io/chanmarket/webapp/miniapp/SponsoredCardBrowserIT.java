@@ -45,7 +45,7 @@ class SponsoredCardBrowserIT {
         engine = new SponsoredFixture(Map.of("app.miniapp.telegram-script", "/static/test/telegram-web-app.js"));
         engine.aCategoryWithAChannel("Кофейни в браузере", "Coffee in a browser", "Кофе у дома");
         String advertiser = engine.advertiser();
-        campaign = engine.campaign(advertiser, "Кофейня «Зерно»", "Второй капучино в подарок",
+        campaign = engine.campaign(advertiser, "Кофейня «Зерно»", "Второй капучино в подарок: t.me/zerno_coffee",
                 Map.of("gender", "FEMALE", "age_from", 20, "age_to", 40, "location", "Казань"));
         HttpResponse<String> image = HttpClient.newHttpClient().send(
                 HttpRequest
@@ -111,10 +111,19 @@ class SponsoredCardBrowserIT {
         assertThat(js("return document.querySelector('#home h1').compareDocumentPosition("
                 + "document.getElementById('sponsored')) & Node.DOCUMENT_POSITION_FOLLOWING")).isNotEqualTo(0L);
 
+        // The advertiser's link (from the ad text) opens through Telegram in the tap itself; the click is counted.
+        assertThat(browser.findElement(By.cssSelector("aside#sponsored .hint")).getText()).isEqualTo("Открыть");
+        js("window.__opened = []; window.__links = [];");
         browser.findElement(By.cssSelector("aside#sponsored .ad-body")).click();
         HeadlessChromium.await(browser, By.cssSelector("aside#sponsored .ad-thanks"));
         HeadlessChromium.screenshot(browser, "sponsored-4-clicked");
+        assertThat(js("return window.__opened")).asList().containsExactly("https://t.me/zerno_coffee");
+        assertThat(js("return window.__links")).asList().isEmpty();
         assertThat(engine.stats(campaign)).containsEntry("impressions_count", 1).containsEntry("clicks_count", 1);
+        // Opening it again from the thanked card does not count a second click.
+        browser.findElement(By.cssSelector("aside#sponsored a.ad-open")).click();
+        assertThat(js("return window.__opened")).asList().hasSize(2);
+        assertThat(engine.stats(campaign)).containsEntry("clicks_count", 1);
     }
 
     private String launchUrl() {
