@@ -382,10 +382,7 @@ public final class AdLoadBench {
         double period = 1e9 / rate;
         for (int i = 0; i < total; i++) {
             long due = start + (long) (i * period);
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 200_000));
-            }
+            OpenLoop.awaitDue(due);
             if (!inFlight.tryAcquire()) {
                 errors.incrementAndGet();
                 micros[done.getAndIncrement()] = (System.nanoTime() - due) / 1000;

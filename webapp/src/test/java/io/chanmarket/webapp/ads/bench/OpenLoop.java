@@ -31,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code java.net.http}'s asynchronous client, which the first open loop used, could not hold 3,000 requests/s even
  * against the trivial endpoint on a 2-core machine (p90 102 ms, p99 264 ms, 877 of 45,000 refused): it measured itself.
  */
-final class OpenLoop {
+public final class OpenLoop {
 
     /** What the run saw: latencies in microseconds (sorted), non-2xx answers and refused requests, seconds taken. */
     record Outcome(long[] micros, long errors, double seconds) {
@@ -66,10 +66,7 @@ final class OpenLoop {
         double period = 1e9 / rate;
         for (int i = 0; i < total; i++) {
             long due = start + (long) (i * period);
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(Math.min(wait, 100_000));
-            }
+            awaitDue(due);
             if (!queue.offer(new Request(path + suffixes.get(random.nextInt(suffixes.size())), due))) {
                 errors.incrementAndGet();
                 micros[done.getAndIncrement()] = (System.nanoTime() - due) / 1000;
@@ -84,6 +81,14 @@ final class OpenLoop {
         long[] sorted = Arrays.copyOf(micros, done.get());
         Arrays.sort(sorted);
         return new Outcome(sorted, errors.get(), elapsed);
+    }
+
+    /** Parks until {@code due} ({@link System#nanoTime()}), in steps of at most 0.1 ms: an open loop's pacing. */
+    public static void awaitDue(long due) {
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(wait, 100_000));
+        }
     }
 
     private record Request(String target, long due) {

@@ -367,10 +367,7 @@ public final class MiniAppBench {
         double period = 1e9 / RATE;
         for (int i = 0; i < total; i++) {
             long due = start + (long) (i * period);
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 200_000));
-            }
+            io.chanmarket.webapp.ads.bench.OpenLoop.awaitDue(due);
             http.sendAsync(request.apply(random), HttpResponse.BodyHandlers.ofByteArray())
                     .whenComplete((response, failure) -> {
                         int n = done.getAndIncrement();
