@@ -73,13 +73,13 @@
     else if (tg && tg.openLink) tg.openLink(u.href);
     else window.open(u.href, '_blank', 'noopener');
   }
-  // A sponsored card with the advertiser's link: the tap opens it (in the same gesture, as Telegram requires) and
-  // htmx still posts the click.
+  // A sponsored card with the advertiser's link: the tap opens it (in the same gesture, as Telegram requires; in the
+  // capture phase, before any handler of the page can stop the event) and htmx still posts the click.
   document.addEventListener('click', function (e) {
     var el = e.target.closest && e.target.closest('[data-open-link]');
     if (!el) return;
     try { openOutside(new URL(el.getAttribute('data-open-link'))); } catch (x) { /* not an address */ }
-  });
+  }, true);
   // The page's primary action (e.g. "Contact manager" on a card) on Telegram's MainButton.
   var mainAction = null;
   function syncMainButton() {

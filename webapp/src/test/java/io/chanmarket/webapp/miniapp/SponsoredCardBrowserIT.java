@@ -117,6 +117,8 @@ class SponsoredCardBrowserIT {
         browser.findElement(By.cssSelector("aside#sponsored .ad-body")).click();
         HeadlessChromium.await(browser, By.cssSelector("aside#sponsored .ad-thanks"));
         HeadlessChromium.screenshot(browser, "sponsored-4-clicked");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> ((Number) js("return window.__opened.length")).intValue() > 0);
         assertThat(js("return window.__opened")).asList().containsExactly("https://t.me/zerno_coffee");
         assertThat(js("return window.__links")).asList().isEmpty();
         assertThat(engine.stats(campaign)).containsEntry("impressions_count", 1).containsEntry("clicks_count", 1);
