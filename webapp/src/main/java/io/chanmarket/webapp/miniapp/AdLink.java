@@ -17,6 +17,9 @@ final class AdLink {
     private static final Pattern LINK = Pattern.compile(
             "(?<url>https?://[^\\s<>\"'«»]+)|(?<tme>(?<![\\w/.])t\\.me/[A-Za-z0-9_+/-]+)|(?<![\\w@])@(?<user>[A-Za-z][A-Za-z0-9_]{4,31})\\b");
 
+    /** Punctuation that ends a sentence after a link, not the link. */
+    private static final Pattern TRAILING = Pattern.compile("[.,;:!?)]+$");
+
     private AdLink() {
     }
 
@@ -27,14 +30,9 @@ final class AdLink {
         }
         Matcher m = LINK.matcher(text);
         while (m.find()) {
-            String link;
-            if (m.group("url") != null) {
-                link = m.group("url").replaceAll("[.,;:!?)]+$", "");
-            } else if (m.group("tme") != null) {
-                link = "https://" + m.group("tme").replaceAll("[.,;:!?)]+$", "");
-            } else {
-                link = "https://t.me/" + m.group("user");
-            }
+            String link = m.group("url") != null ? m.group("url")
+                    : m.group("tme") != null ? "https://" + m.group("tme") : "https://t.me/" + m.group("user");
+            link = TRAILING.matcher(link).replaceAll("");
             if (valid(link)) {
                 return link;
             }
