@@ -1,7 +1,7 @@
 package io.chanmarket.admin;
 
 import io.chanmarket.admin.auth.AdminAccounts;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.testing.DatabaseTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;

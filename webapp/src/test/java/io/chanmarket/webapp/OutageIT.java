@@ -2,10 +2,9 @@ package io.chanmarket.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanmarket.testing.TestCatalog;
 import io.chanmarket.testing.TestInfrastructure;
-import io.chanmarket.webapp.ads.AdApi;
 import io.chanmarket.webapp.ads.AdEngineFixture;
-import io.chanmarket.webapp.miniapp.CatalogFixture;
 import io.chanmarket.webapp.miniapp.SignedInitData;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -44,7 +43,7 @@ class OutageIT {
     private static final Duration FAST = Duration.ofMillis(200);
 
     private Application.Running app;
-    private CatalogFixture catalog;
+    private TestCatalog catalog;
     private AdEngineFixture ads;
     private URI base;
     private long channel;
@@ -63,9 +62,10 @@ class OutageIT {
         props.put("app.database.statement-timeout", STATEMENT_LIMIT.toSeconds() + "s");
         app = AdEngineFixture.startNode(props);
         base = app.context().getBean(EmbeddedServer.class).getURI();
-        catalog = new CatalogFixture();
+        catalog = new TestCatalog();
         long category = catalog.aCategory("Сбои", "Outages");
-        channel = catalog.aChannel(category, "Канал под замком", 10_000, 2_000, 1_000, "Россия", 50);
+        channel = catalog.aChannel().inCategory(category).titled("Канал под замком").withSubscribers(10_000)
+                .withReach(2_000).withPrice(1_000).inCountry("Россия").withMalePct(50).create();
         ads = new AdEngineFixture(AdEngineFixture.apiOf(app));
         ads.campaign(ads.advertiser(), Map.of());
     }

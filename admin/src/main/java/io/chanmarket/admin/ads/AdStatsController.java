@@ -1,8 +1,8 @@
 package io.chanmarket.admin.ads;
 
 import io.chanmarket.admin.analytics.Csv;
-import io.chanmarket.admin.auth.Allowed;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.AdminProblem;
 import io.chanmarket.admin.web.PageContext;
@@ -15,7 +15,7 @@ import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.Campaigns;
 import io.chanmarket.core.ads.stats.AdStats;
 import io.chanmarket.core.ads.stats.Stats;
-import io.chanmarket.core.catalog.editing.PageOf;
+import io.chanmarket.core.platform.shared.PageOf;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;

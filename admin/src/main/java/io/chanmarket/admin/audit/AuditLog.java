@@ -1,6 +1,6 @@
 package io.chanmarket.admin.audit;
 
-import io.chanmarket.admin.auth.AdminPrincipal;
+import io.chanmarket.admin.identity.AdminPrincipal;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
 package io.chanmarket.admin.auth;
 
+import io.chanmarket.admin.identity.Role;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package io.chanmarket.admin.auth;
 
+import io.chanmarket.admin.identity.Role;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;

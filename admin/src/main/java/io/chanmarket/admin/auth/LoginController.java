@@ -1,8 +1,11 @@
 package io.chanmarket.admin.auth;
 
-import io.chanmarket.core.platform.net.ClientAddress;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.PublicRoute;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.PageContext;
+import io.chanmarket.core.platform.net.ClientAddress;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Introspected;

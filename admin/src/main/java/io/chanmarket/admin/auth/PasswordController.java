@@ -1,6 +1,9 @@
 package io.chanmarket.admin.auth;
 
 import io.chanmarket.admin.audit.AuditLog;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.PageContext;
 import io.micronaut.context.annotation.Requires;

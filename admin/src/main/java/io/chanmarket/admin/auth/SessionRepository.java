@@ -1,5 +1,7 @@
 package io.chanmarket.admin.auth;
 
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Role;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package io.chanmarket.admin.auth;
 
 import io.chanmarket.admin.audit.AuditLog;
+import io.chanmarket.admin.identity.AdminPrincipal;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;

@@ -1,7 +1,7 @@
 package io.chanmarket.admin.catalog;
 
 import io.chanmarket.admin.audit.AuditLog;
-import io.chanmarket.admin.auth.AdminPrincipal;
+import io.chanmarket.admin.identity.AdminPrincipal;
 import io.chanmarket.core.catalog.editing.AdExample;
 import io.chanmarket.core.catalog.editing.CatalogEditing;
 import io.chanmarket.core.catalog.editing.CategoryDraft;
@@ -12,6 +12,7 @@ import io.chanmarket.core.catalog.editing.Review;
 import io.chanmarket.core.catalog.editing.SaveResult;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.function.ToLongFunction;
 
 /** Catalog changes from the admin panel, each written to the audit log in the same transaction. */
 @Singleton
@@ -27,98 +28,75 @@ class CatalogAdministration {
     }
 
     SaveResult<EditableCategory> createCategory(AdminPrincipal actor, CategoryDraft draft) {
-        SaveResult<EditableCategory> result = catalog.createCategory(draft);
-        if (result instanceof SaveResult.Saved<EditableCategory> saved) {
-            audit.record(actor, "CREATE", "category", id(saved.value().id()), null, saved.value());
-        }
-        return result;
+        return audited(actor, Change.CREATE, "category", null, catalog.createCategory(draft), EditableCategory::id);
     }
 
     SaveResult<EditableCategory> updateCategory(AdminPrincipal actor, long id, long version, CategoryDraft draft) {
         EditableCategory before = catalog.category(id).orElse(null);
-        SaveResult<EditableCategory> result = catalog.updateCategory(id, version, draft);
-        if (result instanceof SaveResult.Saved<EditableCategory> saved) {
-            audit.record(actor, "UPDATE", "category", id(id), before, saved.value());
-        }
-        return result;
+        return audited(actor, Change.UPDATE, "category", before, catalog.updateCategory(id, version, draft),
+                EditableCategory::id);
     }
 
     SaveResult<EditableCategory> deleteCategory(AdminPrincipal actor, long id, long version) {
-        SaveResult<EditableCategory> result = catalog.deleteCategory(id, version);
-        if (result instanceof SaveResult.Saved<EditableCategory> saved) {
-            audit.record(actor, "DELETE", "category", id(id), saved.value(), null);
-        }
-        return result;
+        return audited(actor, Change.DELETE, "category", null, catalog.deleteCategory(id, version),
+                EditableCategory::id);
     }
 
     SaveResult<EditableChannel> createChannel(AdminPrincipal actor, ChannelDraft draft) {
-        SaveResult<EditableChannel> result = catalog.createChannel(draft);
-        if (result instanceof SaveResult.Saved<EditableChannel> saved) {
-            audit.record(actor, "CREATE", "channel", id(saved.value().id()), null, saved.value());
-        }
-        return result;
+        return audited(actor, Change.CREATE, "channel", null, catalog.createChannel(draft), EditableChannel::id);
     }
 
     SaveResult<EditableChannel> updateChannel(AdminPrincipal actor, long id, long version, ChannelDraft draft) {
         EditableChannel before = catalog.channel(id).orElse(null);
-        SaveResult<EditableChannel> result = catalog.updateChannel(id, version, draft);
-        if (result instanceof SaveResult.Saved<EditableChannel> saved) {
-            audit.record(actor, "UPDATE", "channel", id(id), before, saved.value());
-        }
-        return result;
+        return audited(actor, Change.UPDATE, "channel", before, catalog.updateChannel(id, version, draft),
+                EditableChannel::id);
     }
 
     SaveResult<EditableChannel> setLogo(AdminPrincipal actor, long id, long version, String url) {
         EditableChannel before = catalog.channel(id).orElse(null);
-        SaveResult<EditableChannel> result = catalog.setLogo(id, version, url);
-        if (result instanceof SaveResult.Saved<EditableChannel> saved) {
-            audit.record(actor, "UPDATE", "channel", id(id), before, saved.value());
-        }
-        return result;
+        return audited(actor, Change.UPDATE, "channel", before, catalog.setLogo(id, version, url), EditableChannel::id);
     }
 
     SaveResult<EditableChannel> deleteChannel(AdminPrincipal actor, long id, long version) {
-        SaveResult<EditableChannel> result = catalog.deleteChannel(id, version);
-        if (result instanceof SaveResult.Saved<EditableChannel> saved) {
-            audit.record(actor, "DELETE", "channel", id(id), saved.value(), null);
-        }
-        return result;
+        return audited(actor, Change.DELETE, "channel", null, catalog.deleteChannel(id, version), EditableChannel::id);
     }
 
     SaveResult<Review> addReview(AdminPrincipal actor, long channelId, String author, String text, Integer rating) {
-        SaveResult<Review> result = catalog.addReview(channelId, author, text, rating);
-        if (result instanceof SaveResult.Saved<Review> saved) {
-            audit.record(actor, "CREATE", "channel_review", id(saved.value().id()), null, saved.value());
-        }
-        return result;
+        return audited(actor, Change.CREATE, "channel_review", null, catalog.addReview(channelId, author, text, rating),
+                Review::id);
     }
 
     SaveResult<Review> deleteReview(AdminPrincipal actor, long channelId, long id) {
-        SaveResult<Review> result = catalog.deleteReview(channelId, id);
-        if (result instanceof SaveResult.Saved<Review> saved) {
-            audit.record(actor, "DELETE", "channel_review", id(id), saved.value(), null);
-        }
-        return result;
+        return audited(actor, Change.DELETE, "channel_review", null, catalog.deleteReview(channelId, id), Review::id);
     }
 
     SaveResult<AdExample> addAdExample(AdminPrincipal actor, long channelId, String title, String postUrl,
             String imageUrl) {
-        SaveResult<AdExample> result = catalog.addAdExample(channelId, title, postUrl, imageUrl);
-        if (result instanceof SaveResult.Saved<AdExample> saved) {
-            audit.record(actor, "CREATE", "channel_ad_example", id(saved.value().id()), null, saved.value());
-        }
-        return result;
+        return audited(actor, Change.CREATE, "channel_ad_example", null,
+                catalog.addAdExample(channelId, title, postUrl, imageUrl), AdExample::id);
     }
 
     SaveResult<AdExample> deleteAdExample(AdminPrincipal actor, long channelId, long id) {
-        SaveResult<AdExample> result = catalog.deleteAdExample(channelId, id);
-        if (result instanceof SaveResult.Saved<AdExample> saved) {
-            audit.record(actor, "DELETE", "channel_ad_example", id(id), saved.value(), null);
-        }
-        return result;
+        return audited(actor, Change.DELETE, "channel_ad_example", null, catalog.deleteAdExample(channelId, id),
+                AdExample::id);
     }
 
-    private static String id(long id) {
-        return String.valueOf(id);
+    private enum Change {
+        CREATE, UPDATE, DELETE
+    }
+
+    /**
+     * Writes a saved change to the audit log (in the caller's transaction) and passes the result on. The row before is
+     * {@code before} for an update, the deleted row for a delete, none for a create; after, the saved row (none for a
+     * delete). A result that was not saved (stale, duplicate, in use, missing) is not audited.
+     */
+    private <T> SaveResult<T> audited(AdminPrincipal actor, Change change, String entity, T before,
+            SaveResult<T> result, ToLongFunction<T> id) {
+        if (result instanceof SaveResult.Saved<T> saved) {
+            T row = saved.value();
+            audit.record(actor, change.name(), entity, String.valueOf(id.applyAsLong(row)),
+                    change == Change.DELETE ? row : before, change == Change.DELETE ? null : row);
+        }
+        return result;
     }
 }

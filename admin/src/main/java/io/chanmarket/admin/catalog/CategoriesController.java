@@ -1,17 +1,17 @@
 package io.chanmarket.admin.catalog;
 
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Allowed;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.AdminProblem;
+import io.chanmarket.admin.web.Forms;
 import io.chanmarket.admin.web.PageContext;
 import io.chanmarket.admin.web.Paging;
 import io.chanmarket.core.catalog.editing.CatalogEditing;
-import io.chanmarket.core.catalog.editing.CategoryDraft;
 import io.chanmarket.core.catalog.editing.EditableCategory;
-import io.chanmarket.core.catalog.editing.PageOf;
 import io.chanmarket.core.catalog.editing.SaveResult;
+import io.chanmarket.core.platform.shared.PageOf;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -30,7 +30,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Categories: list with search and paging, one form for create and edit, delete of empty categories. */
@@ -43,11 +42,13 @@ class CategoriesController {
     private final CatalogEditing catalog;
     private final CatalogAdministration administration;
     private final AdminPages pages;
+    private final Forms forms;
 
-    CategoriesController(CatalogEditing catalog, CatalogAdministration administration, AdminPages pages) {
+    CategoriesController(CatalogEditing catalog, CatalogAdministration administration, AdminPages pages, Forms forms) {
         this.catalog = catalog;
         this.administration = administration;
         this.pages = pages;
+        this.forms = forms;
     }
 
     @Introspected
@@ -85,24 +86,22 @@ class CategoriesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal actor,
             @Body CategoryForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        CategoryDraft draft = form.toDraft(errors);
-        if (draft == null) {
+        Map<String, String> errors = forms.errors(form);
+        if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(form(request, null, form, errors, null));
         }
-        return outcome(request, null, form, administration.createCategory(actor, draft));
+        return outcome(request, null, form, administration.createCategory(actor, form.draft()));
     }
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal actor,
             long id, @Body CategoryForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        CategoryDraft draft = form.toDraft(errors);
-        if (draft == null) {
+        Map<String, String> errors = forms.errors(form);
+        if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(form(request, id, form, errors, null));
         }
-        return outcome(request, id, form, administration.updateCategory(actor, id, form.versionNumber(), draft));
+        return outcome(request, id, form, administration.updateCategory(actor, id, form.versionNumber(), form.draft()));
     }
 
     @Post("/{id}/delete")

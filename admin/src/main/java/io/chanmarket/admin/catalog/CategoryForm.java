@@ -1,15 +1,33 @@
 package io.chanmarket.admin.catalog;
 
+import io.chanmarket.admin.web.WholeNumber;
 import io.chanmarket.core.catalog.editing.CategoryDraft;
 import io.chanmarket.core.catalog.editing.EditableCategory;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import java.util.Map;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
-/** The category form as posted; one form for create and edit. */
+/**
+ * The category form as posted (texts trimmed); one form for create and edit, checked by
+ * {@link io.chanmarket.admin.web.Forms}.
+ */
 @Serdeable
-public record CategoryForm(@Nullable String slug, @Nullable String nameRu, @Nullable String nameEn,
-        @Nullable String sortOrder, @Nullable String version) {
+@Introspected
+public record CategoryForm(
+        @NotBlank(message = "error.required") @Size(max = 64, message = "error.too-long") @Pattern(regexp = "|[a-z0-9]+(-[a-z0-9]+)*", message = "error.slug") @Nullable String slug,
+        @NotBlank(message = "error.required") @Size(max = 100, message = "error.too-long") @Nullable String nameRu,
+        @NotBlank(message = "error.required") @Size(max = 100, message = "error.too-long") @Nullable String nameEn,
+        @WholeNumber(min = -100_000, max = 100_000) @Nullable String sortOrder, @Nullable String version) {
+
+    public CategoryForm {
+        slug = FormValues.trimmed(slug);
+        nameRu = FormValues.trimmed(nameRu);
+        nameEn = FormValues.trimmed(nameEn);
+        sortOrder = FormValues.trimmed(sortOrder);
+    }
 
     static CategoryForm empty() {
         return new CategoryForm("", "", "", "0", "0");
@@ -20,16 +38,9 @@ public record CategoryForm(@Nullable String slug, @Nullable String nameRu, @Null
                 String.valueOf(category.sortOrder()), String.valueOf(category.version()));
     }
 
-    /** The draft, or null with {@code errors} filled when the input is not valid. */
-    CategoryDraft toDraft(Map<String, String> errors) {
-        String s = FormValues.required(errors, "slug", slug, 64);
-        if (!errors.containsKey("slug") && !s.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            errors.put("slug", "error.slug");
-        }
-        String ru = FormValues.required(errors, "nameRu", nameRu, 100);
-        String en = FormValues.required(errors, "nameEn", nameEn, 100);
-        Integer order = FormValues.integer(errors, "sortOrder", sortOrder, -100_000, 100_000, false);
-        return errors.isEmpty() ? new CategoryDraft(s, ru, en, order == null ? 0 : order) : null;
+    /** The draft of a form that passed its check. */
+    CategoryDraft draft() {
+        return new CategoryDraft(slug, nameRu, nameEn, sortOrder.isEmpty() ? 0 : Integer.parseInt(sortOrder));
     }
 
     long versionNumber() {

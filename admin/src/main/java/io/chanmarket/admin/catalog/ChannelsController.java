@@ -1,22 +1,20 @@
 package io.chanmarket.admin.catalog;
 
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Allowed;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.AdminProblem;
 import io.chanmarket.admin.web.Option;
 import io.chanmarket.admin.web.PageContext;
 import io.chanmarket.admin.web.Paging;
-import io.chanmarket.core.catalog.editing.AdExample;
 import io.chanmarket.core.catalog.editing.CatalogEditing;
 import io.chanmarket.core.catalog.editing.ChannelDraft;
 import io.chanmarket.core.catalog.editing.ChannelListItem;
 import io.chanmarket.core.catalog.editing.EditableCategory;
 import io.chanmarket.core.catalog.editing.EditableChannel;
-import io.chanmarket.core.catalog.editing.PageOf;
-import io.chanmarket.core.catalog.editing.Review;
 import io.chanmarket.core.catalog.editing.SaveResult;
+import io.chanmarket.core.platform.shared.PageOf;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;

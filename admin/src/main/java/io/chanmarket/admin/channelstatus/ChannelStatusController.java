@@ -1,30 +1,19 @@
 package io.chanmarket.admin.channelstatus;
 
 import io.chanmarket.admin.audit.AuditLog;
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Allowed;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.AdminProblem;
 import io.chanmarket.admin.web.PageContext;
 import io.chanmarket.core.catalog.editing.CatalogEditing;
 import io.chanmarket.core.catalog.editing.EditableChannel;
-import io.chanmarket.core.catalog.links.ChannelLink;
-import io.chanmarket.core.catalog.links.TrackedLink;
-import io.chanmarket.core.catalog.links.TrackedLinks;
-import io.chanmarket.core.catalog.metrics.ChannelMetrics;
-import io.chanmarket.core.catalog.metrics.ChannelRef;
-import io.chanmarket.parsers.refresh.ChannelRefresher;
-import io.chanmarket.parsers.refresh.FetchLog;
-import io.chanmarket.parsers.refresh.FetchStatus;
-import io.chanmarket.parsers.refresh.RefreshSettings;
-import io.chanmarket.parsers.review.LabelEvidence;
-import io.chanmarket.parsers.review.LabelState;
-import io.chanmarket.parsers.review.StoredMarker;
+import io.chanmarket.core.links.StartPayload;
+import io.chanmarket.core.links.TrackedLink;
+import io.chanmarket.core.links.TrackedLinks;
+import io.chanmarket.parsers.Parsers;
 import io.chanmarket.parsers.review.ValueReview;
-import io.chanmarket.parsers.review.ValueReviews;
-import io.chanmarket.parsers.warnings.ChannelWarnings;
-import io.chanmarket.parsers.warnings.StoredWarning;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -59,30 +48,16 @@ public class ChannelStatusController {
     private static final int MAX_LABEL = 100;
 
     private final CatalogEditing catalog;
-    private final ChannelMetrics metrics;
-    private final FetchLog fetchLog;
-    private final ChannelRefresher refresher;
-    private final ChannelWarnings warnings;
-    private final RefreshSettings refreshSettings;
+    private final Parsers parsers;
     private final TrackedLinks links;
-    private final LabelEvidence labelEvidence;
-    private final ValueReviews reviews;
     private final AuditLog audit;
     private final AdminPages pages;
     private final String botUsername;
 
-    ChannelStatusController(CatalogEditing catalog, ChannelMetrics metrics, FetchLog fetchLog,
-            ChannelRefresher refresher, ChannelWarnings warnings, RefreshSettings refreshSettings, TrackedLinks links,
-            LabelEvidence labelEvidence, ValueReviews reviews, AuditLog audit, AdminPages pages,
-            @Value("${app.miniapp.bot-username:chanmarket_bot}") String botUsername) {
-        this.labelEvidence = labelEvidence;
-        this.reviews = reviews;
+    ChannelStatusController(CatalogEditing catalog, Parsers parsers, TrackedLinks links, AuditLog audit,
+            AdminPages pages, @Value("${app.miniapp.bot-username:chanmarket_bot}") String botUsername) {
         this.catalog = catalog;
-        this.metrics = metrics;
-        this.fetchLog = fetchLog;
-        this.refresher = refresher;
-        this.warnings = warnings;
-        this.refreshSettings = refreshSettings;
+        this.parsers = parsers;
         this.links = links;
         this.audit = audit;
         this.pages = pages;
@@ -94,15 +69,12 @@ public class ChannelStatusController {
     }
 
     /**
-     * @param updatedAt
-     *            when the channel's parsed values were last written; null when never
-     * @param stale
-     *            older than the refresh interval (or never fetched)
+     * @param ageHours
+     *            hours since the channel's parsed values were last written; null when never
      */
-    public record StatusPage(PageContext ctx, EditableChannel channel, @Nullable Instant updatedAt,
-            @Nullable Long ageHours, boolean stale, boolean refreshing, List<FetchStatus> statuses,
-            List<StoredWarning> warnings, LabelState labels, List<StoredMarker> markers, List<ValueReview> reviews,
-            List<LinkRow> links, @Nullable String notice, String label, @Nullable String labelError) {
+    public record StatusPage(PageContext ctx, EditableChannel channel, Parsers.ChannelParsing parsing,
+            @Nullable Long ageHours, List<LinkRow> links, @Nullable String notice, String label,
+            @Nullable String labelError) {
     }
 
     @Allowed({ Role.MANAGER, Role.MODERATOR })
@@ -116,7 +88,7 @@ public class ChannelStatusController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> refresh(HttpRequest<?> request, long id) {
         channel(id);
-        if (!refresher.requestRefresh(id)) {
+        if (!parsers.requestRefresh(id)) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(page(request, id, "status.not-fetchable", "", null));
         }
@@ -132,11 +104,10 @@ public class ChannelStatusController {
         if (!decision.equals("confirm") && !decision.equals("reject")) {
             throw AdminProblem.notFound();
         }
-        ValueReview review = reviews.find(reviewId).filter(r -> r.channelId() == id && r.held() && r.open())
-                .orElseThrow(AdminProblem::notFound);
+        ValueReview review = parsers.openHeldValue(id, reviewId).orElseThrow(AdminProblem::notFound);
         AdminPrincipal actor = request.getAttribute(AdminPrincipal.ATTRIBUTE, AdminPrincipal.class).orElseThrow();
         boolean confirm = decision.equals("confirm");
-        if (!reviews.decide(id, reviewId, confirm, actor.username(), Instant.now())) {
+        if (!parsers.decide(id, reviewId, confirm, actor.username())) {
             throw AdminProblem.notFound();
         }
         audit.record(actor, confirm ? "CONFIRM" : "REJECT", "parser_value_review", String.valueOf(reviewId),
@@ -166,14 +137,14 @@ public class ChannelStatusController {
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, long id, @Nullable String notice,
             String label, @Nullable String labelError) {
         EditableChannel channel = channel(id);
-        Instant updatedAt = metrics.find(id).map(ChannelRef::metricsUpdatedAt).orElse(null);
+        Parsers.ChannelParsing parsing = parsers.channel(id);
+        Instant updatedAt = parsing.updatedAt();
         Long ageHours = updatedAt == null ? null : Duration.between(updatedAt, Instant.now()).toHours();
-        boolean stale = updatedAt == null || updatedAt.isBefore(Instant.now().minus(refreshSettings.interval()));
-        List<LinkRow> rows = links.forChannel(id).stream().map(l -> new LinkRow(l.link(),
-                "https://t.me/" + botUsername + "?startapp=" + l.link().code(), l.arrivals())).toList();
-        StatusPage page = new StatusPage(pages.context(request), channel, updatedAt, ageHours, stale,
-                refresher.isRefreshing(id), fetchLog.statuses(id), warnings.forChannel(id), labelEvidence.state(id),
-                labelEvidence.forChannel(id), reviews.forChannel(id, 30), rows, notice, label, labelError);
+        List<LinkRow> rows = links.forChannel(id).stream()
+                .map(l -> new LinkRow(l.link(), StartPayload.appLink(botUsername, l.link().code()), l.arrivals()))
+                .toList();
+        StatusPage page = new StatusPage(pages.context(request), channel, parsing, ageHours, rows, notice, label,
+                labelError);
         return new ModelAndView<>("admin/channelstatus/status", Map.of("page", page));
     }
 

@@ -1,10 +1,10 @@
 package io.chanmarket.admin.dashboard;
 
-import io.chanmarket.core.catalog.analytics.AnalyticsSettings;
+import io.chanmarket.core.analytics.AnalyticsSettings;
 import io.chanmarket.core.mailing.Mailing;
 import io.chanmarket.core.mailing.Mailings;
 import io.chanmarket.core.mailing.Progress;
-import io.chanmarket.parsers.refresh.RefreshSettings;
+import io.chanmarket.parsers.Parsers;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -38,17 +38,13 @@ public class Dashboard {
     public record RunningMailing(Mailing mailing, Progress progress) {
     }
 
-    /** Channels by freshness of their numbers: fresh, stale (older than the refresh interval), failing fetches. */
-    public record ParserHealth(long fresh, long stale, long failing) {
-    }
-
     /** One counted figure as a card: its key (for the label and the element id), the page it links to. */
     public record Card(String key, String href, Figure figure) {
     }
 
     public record Figures(Instant todayStart, Instant weekStart, Figure miniAppUsers, Figure channelOpens,
             Figure priceClicks, Figure contactClicks, Figure favorites, Figure arrivals, Figure adImpressions,
-            Money adRevenue, List<RunningMailing> mailings, ParserHealth parsers) {
+            Money adRevenue, List<RunningMailing> mailings, Parsers.Health parsers) {
 
         public List<Card> cards() {
             return List.of(new Card("miniapp-users", "/admin/analytics/users", miniAppUsers),
@@ -64,14 +60,14 @@ public class Dashboard {
     private final JdbcOperations jdbc;
     private final Mailings mailings;
     private final ZoneId zone;
-    private final RefreshSettings refresh;
+    private final Parsers parsers;
     private final Clock clock;
 
-    Dashboard(JdbcOperations jdbc, Mailings mailings, AnalyticsSettings analytics, RefreshSettings refresh) {
+    Dashboard(JdbcOperations jdbc, Mailings mailings, AnalyticsSettings analytics, Parsers parsers) {
         this.jdbc = jdbc;
         this.mailings = mailings;
         this.zone = analytics.timeZone();
-        this.refresh = refresh;
+        this.parsers = parsers;
         this.clock = Clock.system(zone);
     }
 
@@ -89,7 +85,7 @@ public class Dashboard {
                         + " WHERE arrived_at >= ?", todayStart, weekStart),
                 figure("SELECT count(*) FILTER (WHERE created_at >= ?), count(*) FROM ad_impression"
                         + " WHERE created_at >= ?", todayStart, weekStart),
-                revenue(todayStart, weekStart), running(), parsers());
+                revenue(todayStart, weekStart), running(), parsers.health());
     }
 
     private Figure events(String type, Instant todayStart, Instant weekStart) {
@@ -140,23 +136,5 @@ public class Dashboard {
             mailings.find(id).ifPresent(m -> out.add(new RunningMailing(m, mailings.progress(id))));
         }
         return out;
-    }
-
-    private ParserHealth parsers() {
-        return jdbc.prepareStatement("""
-                SELECT count(*) FILTER (WHERE c.metrics_updated_at >= ?),
-                       count(*) FILTER (WHERE c.metrics_updated_at IS NULL OR c.metrics_updated_at < ?),
-                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM parser_fetch_status s
-                                                      WHERE s.channel_id = c.id AND s.consecutive_failures > 0))
-                FROM channel c WHERE NOT c.hidden
-                """, ps -> {
-            Timestamp freshSince = Timestamp.from(Instant.now().minus(refresh.interval()));
-            ps.setTimestamp(1, freshSince);
-            ps.setTimestamp(2, freshSince);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return new ParserHealth(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-            }
-        });
     }
 }

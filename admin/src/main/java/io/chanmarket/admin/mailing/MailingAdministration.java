@@ -1,7 +1,7 @@
 package io.chanmarket.admin.mailing;
 
 import io.chanmarket.admin.audit.AuditLog;
-import io.chanmarket.admin.auth.AdminPrincipal;
+import io.chanmarket.admin.identity.AdminPrincipal;
 import io.chanmarket.core.mailing.Mailing;
 import io.chanmarket.core.mailing.MailingDraft;
 import io.chanmarket.core.mailing.Mailings;

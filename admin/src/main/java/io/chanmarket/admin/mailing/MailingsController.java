@@ -1,8 +1,8 @@
 package io.chanmarket.admin.mailing;
 
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Allowed;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.AdminProblem;
 import io.chanmarket.admin.web.PageContext;

@@ -1,15 +1,15 @@
 package io.chanmarket.admin.mailing;
 
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Allowed;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.AdminProblem;
+import io.chanmarket.admin.web.Forms;
 import io.chanmarket.admin.web.PageContext;
 import io.chanmarket.core.catalog.editing.CatalogEditing;
 import io.chanmarket.core.catalog.editing.EditableCategory;
 import io.chanmarket.core.mailing.Segment;
-import io.chanmarket.core.mailing.SegmentFilter;
 import io.chanmarket.core.mailing.Segments;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
@@ -44,13 +44,15 @@ class SegmentsController {
     private final MailingAdministration administration;
     private final CatalogEditing catalog;
     private final AdminPages pages;
+    private final Forms forms;
 
     SegmentsController(Segments segments, MailingAdministration administration, CatalogEditing catalog,
-            AdminPages pages) {
+            AdminPages pages, Forms forms) {
         this.segments = segments;
         this.administration = administration;
         this.catalog = catalog;
         this.pages = pages;
+        this.forms = forms;
     }
 
     @Introspected
@@ -67,47 +69,16 @@ class SegmentsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal actor,
             @Body Map<String, String> form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String name = form.getOrDefault("name", "").trim();
-        if (name.isEmpty()) {
-            errors.put("name", "error.required");
-        } else if (name.length() > 100) {
-            errors.put("name", "error.too-long");
-        }
-        String language = form.getOrDefault("languageCode", "").trim().toLowerCase(java.util.Locale.ROOT);
-        if (!language.isEmpty() && !language.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?")) {
-            errors.put("languageCode", "segments.error.language");
-        }
-        Integer days = null;
-        String rawDays = form.getOrDefault("seenWithinDays", "").trim();
-        if (!rawDays.isEmpty()) {
-            try {
-                days = Integer.parseInt(rawDays);
-                if (days < 1 || days > 3650) {
-                    errors.put("seenWithinDays", "error.range");
-                }
-            } catch (NumberFormatException e) {
-                errors.put("seenWithinDays", "error.integer");
-            }
-        }
-        Long category = null;
-        String rawCategory = form.getOrDefault("interestCategoryId", "").trim();
-        if (!rawCategory.isEmpty()) {
-            try {
-                category = Long.parseLong(rawCategory);
-                if (catalog.category(category).isEmpty()) {
-                    errors.put("interestCategoryId", "error.not-found");
-                }
-            } catch (NumberFormatException e) {
-                errors.put("interestCategoryId", "error.integer");
-            }
+        SegmentForm segment = SegmentForm.of(form);
+        Map<String, String> errors = new LinkedHashMap<>(forms.errors(segment));
+        if (!errors.containsKey("interestCategoryId") && segment.interestCategory() != null
+                && catalog.category(segment.interestCategory()).isEmpty()) {
+            errors.put("interestCategoryId", "error.not-found");
         }
         if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(page(request, form, errors));
         }
-        boolean premium = !form.getOrDefault("premiumOnly", "").isBlank();
-        administration.createSegment(actor,
-                new SegmentFilter(name, language.isEmpty() ? null : language, premium, days, category));
+        administration.createSegment(actor, segment.filter());
         return HttpResponse.seeOther(URI.create("/admin/segments"));
     }
 

@@ -1,7 +1,7 @@
 package io.chanmarket.admin.moderation;
 
 import io.chanmarket.admin.audit.AuditLog;
-import io.chanmarket.admin.auth.AdminPrincipal;
+import io.chanmarket.admin.identity.AdminPrincipal;
 import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.Campaigns;
 import io.chanmarket.core.ads.reports.Report;

@@ -1,9 +1,10 @@
 package io.chanmarket.admin.moderation;
 
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Allowed;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
+import io.chanmarket.admin.web.Forms;
 import io.chanmarket.admin.web.AdminProblem;
 import io.chanmarket.admin.web.PageContext;
 import io.chanmarket.admin.web.Paging;
@@ -36,7 +37,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The moderation queue: reports of ad campaigns, newest first, filtered by state and automatic (LLM) flag; a report's
@@ -54,9 +54,11 @@ class ModerationQueueController {
     private final Advertisers advertisers;
     private final ModerationAdministration administration;
     private final AdminPages pages;
+    private final Forms forms;
 
     ModerationQueueController(Reports reports, Campaigns campaigns, Advertisers advertisers,
-            ModerationAdministration administration, AdminPages pages) {
+            ModerationAdministration administration, AdminPages pages, Forms forms) {
+        this.forms = forms;
         this.reports = reports;
         this.campaigns = campaigns;
         this.advertisers = advertisers;
@@ -128,7 +130,7 @@ class ModerationQueueController {
             String id, @Body Map<String, String> fields) {
         Report report = report(id);
         TextsForm form = TextsForm.parse(fields);
-        Map<String, String> errors = form.problems();
+        Map<String, String> errors = forms.errors(form);
         if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(page(request, report, form, errors, null, null));
         }

@@ -6,14 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import io.micronaut.core.annotation.Introspected;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
  * The form editing a campaign's title and text. {@code version} (a hidden field) is a hash of the title and text the
  * form was loaded with, so a save over someone else's change is refused.
  */
-public record TextsForm(String title, String text, String version) {
+@Introspected
+public record TextsForm(
+        @NotBlank(message = "error.required") @Size(max = Validation.MAX_TEXT, message = "error.too-long") String title,
+        @NotBlank(message = "error.required") @Size(max = Validation.MAX_TEXT, message = "error.too-long") String text,
+        String version) {
 
     static final TextsForm EMPTY = new TextsForm("", "", "");
 
@@ -35,22 +41,6 @@ public record TextsForm(String title, String text, String version) {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Field name → message key of each problem. */
-    Map<String, String> problems() {
-        Map<String, String> errors = new LinkedHashMap<>();
-        check(errors, "title", title);
-        check(errors, "text", text);
-        return errors;
-    }
-
-    private static void check(Map<String, String> errors, String field, String value) {
-        if (value.isBlank()) {
-            errors.put(field, "error.required");
-        } else if (value.length() > Validation.MAX_TEXT) {
-            errors.put(field, "error.too-long");
         }
     }
 

@@ -1,14 +1,13 @@
 package io.chanmarket.admin.picker;
 
-import io.chanmarket.admin.auth.Allowed;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.PageContext;
 import io.chanmarket.core.catalog.editing.CatalogEditing;
 import io.chanmarket.core.catalog.editing.ChannelQuery;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -2,8 +2,8 @@ package io.chanmarket.admin.users;
 
 import io.chanmarket.admin.audit.AuditLog;
 import io.chanmarket.admin.auth.AdminAccounts;
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Role;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

@@ -2,9 +2,10 @@ package io.chanmarket.admin.users;
 
 import io.chanmarket.admin.auth.Account;
 import io.chanmarket.admin.auth.AdminAccounts;
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
+import io.chanmarket.admin.web.Forms;
 import io.chanmarket.admin.web.AdminProblem;
 import io.chanmarket.admin.web.PageContext;
 import io.micronaut.context.annotation.Requires;
@@ -23,6 +24,7 @@ import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
+import jakarta.validation.groups.Default;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +38,13 @@ class UsersController {
     private final AdminAccounts accounts;
     private final UserAdministration administration;
     private final AdminPages pages;
+    private final Forms forms;
 
-    UsersController(AdminAccounts accounts, UserAdministration administration, AdminPages pages) {
+    UsersController(AdminAccounts accounts, UserAdministration administration, AdminPages pages, Forms forms) {
         this.accounts = accounts;
         this.administration = administration;
         this.pages = pages;
+        this.forms = forms;
     }
 
     @Introspected
@@ -72,7 +76,7 @@ class UsersController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal actor,
             @Body UserForm form) {
-        Map<String, String> errors = form.errors(true);
+        Map<String, String> errors = forms.errors(form, Default.class, UserForm.Creating.class);
         if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(form(request, null, form, errors, null));
         }
@@ -83,7 +87,7 @@ class UsersController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal actor,
             long id, @Body UserForm form) {
-        Map<String, String> errors = form.errors(false);
+        Map<String, String> errors = forms.errors(form);
         if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(form(request, id, form, errors, null));
         }

@@ -1,6 +1,6 @@
 package io.chanmarket.admin.web;
 
-import io.chanmarket.admin.auth.AdminPrincipal;
+import io.chanmarket.admin.identity.AdminPrincipal;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
@@ -11,7 +11,7 @@ public class AdminPages {
     private final Messages messages;
     private final java.time.ZoneId zone;
 
-    AdminPages(Messages messages, io.chanmarket.core.catalog.analytics.AnalyticsSettings analytics) {
+    AdminPages(Messages messages, io.chanmarket.core.analytics.AnalyticsSettings analytics) {
         this.messages = messages;
         this.zone = analytics.timeZone();
     }

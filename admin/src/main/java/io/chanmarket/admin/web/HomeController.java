@@ -1,7 +1,7 @@
 package io.chanmarket.admin.web;
 
-import io.chanmarket.admin.auth.Allowed;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Allowed;
+import io.chanmarket.admin.identity.Role;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;

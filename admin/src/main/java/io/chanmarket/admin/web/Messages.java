@@ -1,9 +1,9 @@
 package io.chanmarket.admin.web;
 
+import io.chanmarket.core.platform.i18n.Languages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -16,14 +16,13 @@ public class Messages {
 
     public static final String LANGUAGE_COOKIE = "cm_admin_lang";
     public static final String BUNDLE = "i18n.admin";
-    public static final List<String> LANGUAGES = List.of("ru", "en");
 
     private final Texts russian = new Texts("ru", ResourceBundle.getBundle(BUNDLE, Locale.ROOT));
     private final Texts english = new Texts("en", ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH));
 
     public Texts forRequest(HttpRequest<?> request) {
         String chosen = request.getCookies().findCookie(LANGUAGE_COOKIE).map(Cookie::getValue).orElse(null);
-        if (chosen != null && LANGUAGES.contains(chosen)) {
+        if (chosen != null && Languages.supported(chosen)) {
             return forLanguage(chosen);
         }
         String header = request.getHeaders().get("Accept-Language");
@@ -31,7 +30,7 @@ public class Messages {
             try {
                 for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
                     String lang = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
-                    if (LANGUAGES.contains(lang)) {
+                    if (Languages.supported(lang)) {
                         return forLanguage(lang);
                     }
                 }

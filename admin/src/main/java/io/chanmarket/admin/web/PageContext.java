@@ -1,7 +1,7 @@
 package io.chanmarket.admin.web;
 
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Role;
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.text.NumberFormat;

@@ -1,7 +1,6 @@
 package io.chanmarket.admin.web;
 
-import java.text.MessageFormat;
-import java.util.Locale;
+import io.chanmarket.core.platform.i18n.Languages;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -17,6 +16,6 @@ public record Texts(String language, ResourceBundle bundle) {
     }
 
     public String get(String key, Object... args) {
-        return new MessageFormat(get(key), Locale.forLanguageTag(language)).format(args);
+        return Languages.format(get(key), language, args);
     }
 }

@@ -1,7 +1,7 @@
 package io.chanmarket.admin.analytics;
 
 import io.chanmarket.admin.AdminBrowser;
-import io.chanmarket.admin.TestDatabase;
+import io.chanmarket.testing.TestCatalog;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,41 +9,34 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** Known facts for the analytics tests: catalog rows and event_log rows at exact instants. */
+/** Known facts for the analytics tests ({@link TestCatalog} rows, event_log rows at exact instants) and CSV reading. */
 final class AnalyticsFixtures {
 
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+    private static final TestCatalog CATALOG = new TestCatalog();
 
     private AnalyticsFixtures() {
     }
 
     static long aUserId() {
-        return 7_000_000_000L + SEQ.incrementAndGet();
+        return TestCatalog.aUserId();
     }
 
     static long aCategory() {
-        long n = SEQ.incrementAndGet();
-        return TestDatabase.queryLong("INSERT INTO category (slug, name_ru, name_en) VALUES ('an" + n + "', 'Кат " + n
-                + "', 'Cat " + n + "') RETURNING id");
+        return CATALOG.aCategory();
     }
 
     static long aChannel(long categoryId, String title) {
-        return TestDatabase.queryLong(
-                "INSERT INTO channel (title, category_id) VALUES ('" + title + "', " + categoryId + ") RETURNING id");
+        return CATALOG.aChannel().inCategory(categoryId).titled(title).create();
     }
 
     static long aLink(long channelId, String label) {
-        return TestDatabase.queryLong("INSERT INTO tracked_link (code, channel_id, label) VALUES ('t"
-                + SEQ.incrementAndGet() + "', " + channelId + ", '" + label + "') RETURNING id");
+        return CATALOG.aLink(channelId, label);
     }
 
     /** Writes one event_log row; nulls are written as NULL. */
     static void event(String type, Instant at, Long user, Long category, Long channel, Long link) {
-        TestDatabase.execute("INSERT INTO event_log (occurred_at, type, user_id, category_id, channel_id,"
-                + " tracked_link_id) VALUES ('" + at + "', '" + type + "', " + user + ", " + category + ", " + channel
-                + ", " + link + ")");
+        CATALOG.event(type, at, user, category, channel, link);
     }
 
     static void events(int times, String type, Instant at, Long user, Long category, Long channel, Long link) {

@@ -7,7 +7,7 @@ import static io.chanmarket.admin.analytics.AnalyticsFixtures.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanmarket.admin.AdminTestSupport;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Role;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;

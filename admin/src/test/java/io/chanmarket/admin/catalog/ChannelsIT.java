@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanmarket.admin.AdminBrowser;
 import io.chanmarket.admin.AdminTestSupport;
 import io.chanmarket.admin.TestDatabase;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.core.catalog.editing.CatalogEditing;
 import io.chanmarket.core.catalog.editing.EditableChannel;
 import io.chanmarket.core.catalog.editing.GeoShare;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chanmarket.admin.AdminBrowser;
 import io.chanmarket.admin.AdminTestSupport;
 import io.chanmarket.admin.TestDatabase;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Role;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.util.Map;

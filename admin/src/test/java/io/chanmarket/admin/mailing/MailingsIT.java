@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanmarket.admin.AdminBrowser;
 import io.chanmarket.admin.AdminTestSupport;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.testing.TestInfrastructure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
@@ -36,6 +36,11 @@ class MailingsIT extends AdminTestSupport {
         assertThat(badSegment.statusCode()).isEqualTo(422);
         assertThat(badSegment.body()).contains("Required.").contains("A language code like ru or en.")
                 .contains("Enter a whole number.");
+        HttpResponse<String> outOfRange = manager.postForm("/admin/segments",
+                Map.of("name", "Range", "seenWithinDays", "0", "interestCategoryId", "999999999"));
+        assertThat(outOfRange.statusCode()).isEqualTo(422);
+        assertThat(outOfRange.body()).contains("The value is out of range.")
+                .contains("The page or record was not found.");
         assertThat(manager.postForm("/admin/segments", Map.of("name", "Speakers " + lang, "languageCode", lang))
                 .statusCode()).isEqualTo(303);
         HttpResponse<String> segmentsPage = manager.get("/admin/segments");

@@ -4,20 +4,39 @@ import io.chanmarket.bot.telegram.UpdateHandler;
 import io.chanmarket.bot.telegram.Updates;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.Locale;
+import java.util.Map;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-/** The advertiser chat's commands, one handler each. */
+/** The advertiser chat's handlers: its commands, answers to a waiting question, campaign buttons, the fallback. */
 final class AdvertiserCommands {
 
     private AdvertiserCommands() {
     }
 
-    private abstract static class Command implements UpdateHandler {
-        private final String name;
-        final AdvertiserChat chat;
+    /** What a command does: for the user, in the language, with the text after the command. */
+    private interface Action {
+        void run(AdvertiserChat chat, long user, String language, String argument);
+    }
 
-        Command(String name, AdvertiserChat chat) {
-            this.name = name;
+    /**
+     * The chat's commands: {@code /login <code>} (sign in as the advertiser the one-time code was issued for),
+     * {@code /logout}, {@code /help}, {@code /campaigns}, {@code /statistics} and {@code /cancel}.
+     */
+    @Singleton
+    @Requires(property = "app.bot.token", pattern = ".+")
+    static class Commands implements UpdateHandler {
+        private static final Map<String, Action> ACTIONS = Map.of("login",
+                (chat, user, lang, argument) -> chat.login(user, lang, argument), "logout",
+                (chat, user, lang, argument) -> chat.logout(user, lang), "help",
+                (chat, user, lang, argument) -> chat.help(user, lang), "campaigns",
+                (chat, user, lang, argument) -> chat.list(user, lang), "statistics",
+                (chat, user, lang, argument) -> chat.statistics(user, lang), "cancel",
+                (chat, user, lang, argument) -> chat.cancel(user, lang));
+
+        private final AdvertiserChat chat;
+
+        Commands(AdvertiserChat chat) {
             this.chat = chat;
         }
 
@@ -28,90 +47,18 @@ final class AdvertiserCommands {
 
         @Override
         public boolean canHandle(Update update) {
-            return Updates.isCommand(update, name);
-        }
-
-        long user(Update update) {
-            return update.getMessage().getFrom().getId();
-        }
-    }
-
-    /** {@code /login <code>}: sign in as the advertiser the one-time code was issued for. */
-    @Singleton
-    @Requires(property = "app.bot.token", pattern = ".+")
-    static class Login extends Command {
-        Login(AdvertiserChat chat) {
-            super("login", chat);
+            return action(update) != null;
         }
 
         @Override
         public void handle(Update update) {
-            chat.login(user(update), Updates.language(update), Updates.commandArgument(update));
-        }
-    }
-
-    @Singleton
-    @Requires(property = "app.bot.token", pattern = ".+")
-    static class Logout extends Command {
-        Logout(AdvertiserChat chat) {
-            super("logout", chat);
+            action(update).run(chat, update.getMessage().getFrom().getId(), Updates.language(update),
+                    Updates.commandArgument(update));
         }
 
-        @Override
-        public void handle(Update update) {
-            chat.logout(user(update), Updates.language(update));
-        }
-    }
-
-    @Singleton
-    @Requires(property = "app.bot.token", pattern = ".+")
-    static class Help extends Command {
-        Help(AdvertiserChat chat) {
-            super("help", chat);
-        }
-
-        @Override
-        public void handle(Update update) {
-            chat.help(user(update), Updates.language(update));
-        }
-    }
-
-    @Singleton
-    @Requires(property = "app.bot.token", pattern = ".+")
-    static class CampaignList extends Command {
-        CampaignList(AdvertiserChat chat) {
-            super("campaigns", chat);
-        }
-
-        @Override
-        public void handle(Update update) {
-            chat.list(user(update), Updates.language(update));
-        }
-    }
-
-    @Singleton
-    @Requires(property = "app.bot.token", pattern = ".+")
-    static class Statistics extends Command {
-        Statistics(AdvertiserChat chat) {
-            super("statistics", chat);
-        }
-
-        @Override
-        public void handle(Update update) {
-            chat.statistics(user(update), Updates.language(update));
-        }
-    }
-
-    @Singleton
-    @Requires(property = "app.bot.token", pattern = ".+")
-    static class Cancel extends Command {
-        Cancel(AdvertiserChat chat) {
-            super("cancel", chat);
-        }
-
-        @Override
-        public void handle(Update update) {
-            chat.cancel(user(update), Updates.language(update));
+        private static Action action(Update update) {
+            String command = Updates.command(update);
+            return command == null ? null : ACTIONS.get(command.toLowerCase(Locale.ROOT));
         }
     }
 

@@ -2,7 +2,7 @@ package io.chanmarket.bot.advertiser;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chanmarket.core.ads.Jdbc;
+import io.chanmarket.core.platform.db.Jdbc;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.sql.PreparedStatement;

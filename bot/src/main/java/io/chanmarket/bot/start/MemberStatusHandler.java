@@ -2,7 +2,7 @@ package io.chanmarket.bot.start;
 
 import io.chanmarket.bot.telegram.UpdateDispatcher;
 import io.chanmarket.bot.telegram.UpdateHandler;
-import io.chanmarket.core.catalog.users.TelegramUsers;
+import io.chanmarket.core.users.TelegramUsers;
 import jakarta.inject.Singleton;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;

@@ -6,11 +6,12 @@ import io.chanmarket.bot.telegram.BotTexts;
 import io.chanmarket.bot.telegram.Replies;
 import io.chanmarket.bot.telegram.UpdateHandler;
 import io.chanmarket.bot.telegram.Updates;
-import io.chanmarket.core.catalog.events.Event;
-import io.chanmarket.core.catalog.events.EventLog;
-import io.chanmarket.core.catalog.events.EventType;
-import io.chanmarket.core.catalog.links.TrackedLink;
-import io.chanmarket.core.catalog.links.TrackedLinks;
+import io.chanmarket.core.events.Event;
+import io.chanmarket.core.events.EventLog;
+import io.chanmarket.core.events.EventType;
+import io.chanmarket.core.links.StartPayload;
+import io.chanmarket.core.links.TrackedLink;
+import io.chanmarket.core.links.TrackedLinks;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
@@ -71,8 +72,10 @@ class StartHandler implements UpdateHandler {
                 links.recordArrival(link.get().id(), userId);
                 events.record(Event.of(EventType.DEEP_LINK_ARRIVAL, userId).withLink(link.get().id(), raw)
                         .withChannel(link.get().channelId()).withCategory(link.get().categoryId()));
-                startParam = link.get().channelId() != null ? "ch_" + link.get().channelId()
-                        : link.get().categoryId() != null ? "cat_" + link.get().categoryId() : null;
+                startParam = link.get().channelId() != null
+                        ? new StartPayload.Channel(link.get().channelId()).startParam()
+                        : link.get().categoryId() != null
+                                ? new StartPayload.Category(link.get().categoryId()).startParam() : null;
                 key = startParam == null ? "start.welcome" : "start.deep-link";
             } else {
                 key = "start.unknown-link";

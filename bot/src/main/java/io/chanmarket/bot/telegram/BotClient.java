@@ -1,6 +1,6 @@
 package io.chanmarket.bot.telegram;
 
-import io.chanmarket.core.catalog.users.TelegramUsers;
+import io.chanmarket.core.users.TelegramUsers;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package io.chanmarket.bot.telegram;
 
-import io.chanmarket.core.ads.Jdbc;
+import io.chanmarket.core.platform.db.Jdbc;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;

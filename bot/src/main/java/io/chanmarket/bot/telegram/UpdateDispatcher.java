@@ -1,7 +1,7 @@
 package io.chanmarket.bot.telegram;
 
-import io.chanmarket.core.catalog.users.TelegramUser;
-import io.chanmarket.core.catalog.users.TelegramUsers;
+import io.chanmarket.core.users.TelegramUser;
+import io.chanmarket.core.users.TelegramUsers;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;

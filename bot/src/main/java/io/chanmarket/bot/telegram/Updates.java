@@ -1,5 +1,6 @@
 package io.chanmarket.bot.telegram;
 
+import io.chanmarket.core.platform.i18n.Languages;
 import io.micronaut.core.annotation.Nullable;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -37,13 +38,18 @@ public final class Updates {
 
     /** Whether a private message is the command {@code name} ({@code /name}, {@code /name args}, {@code /name@bot}). */
     public static boolean isCommand(Update update, String name) {
+        return name.equalsIgnoreCase(command(update));
+    }
+
+    /** The command a private message starts with ({@code /login@bot 123} → {@code login}), or null. */
+    public static String command(Update update) {
         String text = privateText(update);
         if (text == null || !text.startsWith("/")) {
-            return false;
+            return null;
         }
         String first = text.split("\\s+", 2)[0].substring(1);
         int at = first.indexOf('@');
-        return (at < 0 ? first : first.substring(0, at)).equalsIgnoreCase(name);
+        return at < 0 ? first : first.substring(0, at);
     }
 
     /** The text after the command, stripped; empty when there is none. */
@@ -56,6 +62,6 @@ public final class Updates {
     /** The language of the sender ({@code ru} or {@code en}). */
     public static String language(Update update) {
         User from = sender(update);
-        return from == null ? BotTexts.DEFAULT_LANGUAGE : BotTexts.language(from.getLanguageCode());
+        return from == null ? Languages.DEFAULT : BotTexts.language(from.getLanguageCode());
     }
 }

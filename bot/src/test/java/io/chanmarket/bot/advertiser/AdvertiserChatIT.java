@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,42 +167,31 @@ class AdvertiserChatIT {
     /** Waits for the next message to {@code user} that is the text {@code keyOrText} (a bundle key or a text). */
     private void expect(long user, String keyOrText) {
         String expected = BotTexts.keys("en").contains(keyOrText) ? BotTexts.text("en", keyOrText) : keyOrText;
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            List<String> texts = telegram.textsTo(user);
-            int at = texts.subList(seen, texts.size()).indexOf(expected);
-            if (at >= 0) {
-                seen += at + 1;
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("expected '" + expected + "', the bot said: "
-                + telegram.textsTo(user).subList(seen, telegram.textsTo(user).size()));
+        int at = waiting().alias("'" + expected + "' after " + seen + " messages to " + user)
+                .until(() -> unseen(user).indexOf(expected), found -> found >= 0);
+        seen += at + 1;
     }
 
     private String awaitTextStartingWith(long user, String prefix) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            List<String> texts = telegram.textsTo(user);
-            for (int i = seen; i < texts.size(); i++) {
-                if (texts.get(i).startsWith(prefix)) {
-                    seen = i + 1;
-                    return texts.get(i);
-                }
-            }
-            pause();
+        List<String> texts = waiting().alias("a message starting with " + prefix).until(() -> unseen(user),
+                unseen -> unseen.stream().anyMatch(text -> text.startsWith(prefix)));
+        int at = 0;
+        while (!texts.get(at).startsWith(prefix)) {
+            at++;
         }
-        throw new AssertionError("no message starting with " + prefix);
+        seen += at + 1;
+        return texts.get(at);
+    }
+
+    /** The messages to {@code user} after the last one a wait consumed. */
+    private List<String> unseen(long user) {
+        List<String> texts = telegram.textsTo(user);
+        return List.copyOf(texts.subList(Math.min(seen, texts.size()), texts.size()));
     }
 
     private int seen;
 
-    private static void pause() {
-        try {
-            Thread.sleep(25);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static ConditionFactory waiting() {
+        return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(25));
     }
 }

@@ -2,9 +2,9 @@ package io.chanmarket.bot.mailing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanmarket.bot.telegram.TelegramStandIn;
 import io.chanmarket.bot.telegram.TelegramStandIn.Call;
 import io.chanmarket.bot.telegram.TelegramStandIn.Reply;
+import io.chanmarket.bot.telegram.TelegramStandIn;
 import io.chanmarket.core.mailing.Mailing;
 import io.chanmarket.core.mailing.MailingDraft;
 import io.chanmarket.core.mailing.MailingState;
@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -91,8 +92,8 @@ class MailingDeliveryIT implements DatabaseTest {
             awaitDelivered(id, 600, Duration.ofSeconds(120));
             telegram.goDown(); // calls being answered still get their answers
             await(Duration.ofSeconds(60), () -> mailings.find(id).orElseThrow().pausedUnreachable(), "paused");
-            Thread.sleep(1200);
-            int acceptedAtOutage = telegram.accepted().size();
+            int acceptedAtOutage = settled(() -> telegram.accepted().size()); // calls in flight get their answers
+
             Mailing paused = mailings.find(id).orElseThrow();
             assertThat(paused.pauseDetail()).contains("connection refused");
             long test = mailings.queueTest(id, FIRST_USER + 1, "test");
@@ -105,9 +106,10 @@ class MailingDeliveryIT implements DatabaseTest {
             assertThat(duringOutage.waitingAfterUnreachable()).isPositive();
             assertThat(duringOutage.unknown()).isLessThanOrEqualTo(MAX_IN_FLIGHT);
             assertThat(duringOutage.pending()).isGreaterThanOrEqualTo(RECIPIENTS - acceptedAtOutage - MAX_IN_FLIGHT);
-            Thread.sleep(1500); // the sender keeps probing an unreachable Telegram meanwhile
-            assertThat(mailings.find(id).orElseThrow().state()).isEqualTo(MailingState.PAUSED);
-            assertThat(telegram.accepted().size()).isEqualTo(acceptedAtOutage);
+            // the sender keeps probing an unreachable Telegram meanwhile: nothing is sent, the mailing stays paused
+            Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> mailings.find(id).orElseThrow().state() == MailingState.PAUSED
+                            && telegram.accepted().size() == acceptedAtOutage);
 
             telegram.comeBack();
             await(Duration.ofSeconds(30), () -> mailings.find(id).orElseThrow().telegramBackAt() != null,
@@ -197,20 +199,20 @@ class MailingDeliveryIT implements DatabaseTest {
         await(timeout, () -> mailings.find(id).orElseThrow().state() == state, "state " + state);
     }
 
-    private void await(Duration timeout, java.util.function.BooleanSupplier done, String what)
-            throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not reached within " + timeout + ": " + what + "; "
-                        + mailings.progress(mailingIdForMessage()));
-            }
-            Thread.sleep(250);
-        }
+    private void await(Duration timeout, java.util.function.BooleanSupplier done, String what) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).alias(what).until(done::getAsBoolean);
     }
 
-    private long mailingIdForMessage() {
-        return mailings.list(1).get(0).id();
+    /** {@code count} once it has not moved for 1.2 s. */
+    private static int settled(java.util.function.IntSupplier count) {
+        int[] last = { -1 };
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1200)).until(() -> {
+            int now = count.getAsInt();
+            boolean still = now == last[0];
+            last[0] = now;
+            return still;
+        });
+        return last[0];
     }
 
     private Map<Long, String> statuses(long id) throws Exception {

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanmarket.bot.telegram.BotTexts;
 import io.chanmarket.bot.telegram.LongPolling;
-import io.chanmarket.bot.telegram.TelegramStandIn;
 import io.chanmarket.bot.telegram.TelegramStandIn.Call;
 import io.chanmarket.bot.telegram.TelegramStandIn.Reply;
+import io.chanmarket.bot.telegram.TelegramStandIn;
 import io.chanmarket.bot.telegram.TestUpdates;
 import io.chanmarket.bot.telegram.UpdateDispatcher;
-import io.chanmarket.core.catalog.links.TrackedLinks;
-import io.chanmarket.core.catalog.users.TelegramUsers;
+import io.chanmarket.core.links.TrackedLinks;
 import io.chanmarket.core.platform.shared.Leases;
+import io.chanmarket.core.users.TelegramUsers;
 import io.chanmarket.testing.DatabaseTest;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -23,8 +23,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -178,46 +181,24 @@ class BotStartIT implements DatabaseTest {
     }
 
     private List<Call> awaitMessagesTo(long chatId, int count) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            List<Call> found = telegram.calls("sendMessage").stream().filter(c -> c.chatId() == chatId).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            pause();
-        }
-        throw new AssertionError("no " + count + " messages to " + chatId);
+        return waiting().alias(count + " messages to " + chatId).until(
+                () -> telegram.calls("sendMessage").stream().filter(c -> c.chatId() == chatId).toList(),
+                found -> found.size() >= count);
     }
 
     private Call awaitCall(String method, long chatId) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            var found = telegram.calls(method).stream().filter(c -> c.chatId() == chatId).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            pause();
-        }
-        throw new AssertionError("no " + method + " to " + chatId);
+        return waiting().alias(method + " to " + chatId)
+                .until(() -> telegram.calls(method).stream().filter(c -> c.chatId() == chatId).findFirst(),
+                        Optional::isPresent)
+                .get();
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("condition not met within " + WAIT);
+        waiting().until(condition::getAsBoolean);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(25);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static ConditionFactory waiting() {
+        return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(25));
     }
 
     private long insertCategory() throws SQLException {

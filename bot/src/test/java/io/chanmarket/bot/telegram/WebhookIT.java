@@ -3,7 +3,7 @@ package io.chanmarket.bot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chanmarket.core.catalog.users.TelegramUsers;
+import io.chanmarket.core.users.TelegramUsers;
 import io.chanmarket.testing.DatabaseTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;

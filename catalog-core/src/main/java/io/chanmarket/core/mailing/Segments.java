@@ -1,6 +1,6 @@
 package io.chanmarket.core.mailing;
 
-import io.chanmarket.core.catalog.events.EventFeed;
+import io.chanmarket.core.events.EventFeed;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;

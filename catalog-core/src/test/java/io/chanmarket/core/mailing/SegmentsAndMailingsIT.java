@@ -2,9 +2,9 @@ package io.chanmarket.core.mailing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanmarket.core.catalog.events.Event;
-import io.chanmarket.core.catalog.events.EventLog;
-import io.chanmarket.core.catalog.events.EventType;
+import io.chanmarket.core.events.Event;
+import io.chanmarket.core.events.EventLog;
+import io.chanmarket.core.events.EventType;
 import io.chanmarket.testing.DatabaseTest;
 import io.chanmarket.testing.TestInfrastructure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** The wall clock and {@link Thread#sleep}. */
 @Singleton
 @Secondary
-public class SystemPacing implements Pacing {
+class SystemPacing implements Pacing {
 
     @Override
     public Instant now() {

@@ -4,6 +4,6 @@ import io.chanmarket.parsers.result.ResultStatus;
 import java.time.Instant;
 
 /** One fetch attempt from the log. */
-public record FetchAttempt(long channelId, String source, Instant attemptedAt, ResultStatus status, String reason,
+record FetchAttempt(long channelId, String source, Instant attemptedAt, ResultStatus status, String reason,
         long durationMs) {
 }

@@ -83,7 +83,7 @@ public class FetchLog {
     }
 
     /** The last attempts for a channel, newest first. */
-    public List<FetchAttempt> attempts(long channelId, int limit) {
+    List<FetchAttempt> attempts(long channelId, int limit) {
         return tx.executeRead(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT channel_id, source,"
                     + " attempted_at, status, reason, duration_ms FROM parser_fetch_attempt WHERE channel_id = ?"
@@ -98,6 +98,29 @@ public class FetchLog {
                     }
                 }
                 return rows;
+            }
+        });
+    }
+
+    /**
+     * Channels shown in the catalog whose values were written since {@code freshSince}, those older or never written,
+     * and those whose latest fetch of some source failed.
+     */
+    public long[] health(Instant freshSince) {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("""
+                    SELECT count(*) FILTER (WHERE c.metrics_updated_at >= ?),
+                           count(*) FILTER (WHERE c.metrics_updated_at IS NULL OR c.metrics_updated_at < ?),
+                           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM parser_fetch_status s
+                                                          WHERE s.channel_id = c.id AND s.consecutive_failures > 0))
+                    FROM channel c WHERE NOT c.hidden
+                    """)) {
+                ps.setTimestamp(1, Timestamp.from(freshSince));
+                ps.setTimestamp(2, Timestamp.from(freshSince));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
+                }
             }
         });
     }

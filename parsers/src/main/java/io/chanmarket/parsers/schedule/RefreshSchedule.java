@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 @Singleton
 @Requires(property = "app.roles.parser-schedule", notEquals = "false")
-public class RefreshSchedule {
+class RefreshSchedule {
 
     /** The lease that makes the schedule a singleton across nodes. */
     public static final String LEASE = "parser-schedule";

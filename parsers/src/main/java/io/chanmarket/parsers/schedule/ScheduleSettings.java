@@ -18,7 +18,6 @@ import java.time.Duration;
  *            how long the lease lasts without renewal (a crashed node's schedule moves after this)
  */
 @ConfigurationProperties("app.parsers.schedule")
-public record ScheduleSettings(@Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = "10s") Duration tick, @Bindable(defaultValue = "5") int requestsPerTick,
-        @Bindable(defaultValue = "5m") Duration leaseTtl) {
+record ScheduleSettings(@Bindable(defaultValue = "true") boolean enabled, @Bindable(defaultValue = "10s") Duration tick,
+        @Bindable(defaultValue = "5") int requestsPerTick, @Bindable(defaultValue = "5m") Duration leaseTtl) {
 }

@@ -4,10 +4,10 @@ import io.chanmarket.parsers.result.AudienceStats;
 import io.chanmarket.parsers.result.ParseResult;
 import io.chanmarket.parsers.result.Refusal;
 import io.chanmarket.parsers.result.ResultStatus;
-import io.chanmarket.parsers.text.Numbers;
 import io.chanmarket.parsers.text.Numbers.Convention;
 import io.chanmarket.parsers.text.Numbers.Kind;
 import io.chanmarket.parsers.text.Numbers.Reading;
+import io.chanmarket.parsers.text.Numbers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import org.jsoup.nodes.Element;
  * profile widget's items by their exact titles, the gender split from the audience-gender block only, with whole-word
  * labels in both languages ("male" is never found inside "female"). Text in the description never counts.
  */
-public final class TelemetrPageParser {
+final class TelemetrPageParser {
 
     /** Whole-word gender labels; a letter may not touch either end. */
     private static final Pattern MALE = Pattern

@@ -8,6 +8,6 @@ import io.micronaut.core.bind.annotation.Bindable;
  * scrapers, not from a stored page.
  */
 @ConfigurationProperties("app.parsers.telemetr")
-public record TelemetrSettings(@Bindable(defaultValue = "false") boolean enabled,
+record TelemetrSettings(@Bindable(defaultValue = "false") boolean enabled,
         @Bindable(defaultValue = "https://telemetr.me") String baseUrl) {
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * envelope, {@code channels/get} (with {@code tgstat_restrictions} an empty array when there are none and an object
  * when there are) and {@code channels/stat} (nulls for small channels stay null).
  */
-public final class TgstatApiParser {
+final class TgstatApiParser {
 
     private final JsonMapper json;
 

@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@value #EVEN_MIN_POINTS} fetches (real audiences wobble; bought views often do not).
  * </ul>
  */
-public final class WarningHeuristics {
+final class WarningHeuristics {
 
     static final double LOW_REACH_PCT = 3;
     static final double HIGH_ERR_PCT = 20;

@@ -1,11 +1,12 @@
 package io.chanmarket.webapp.miniapp;
 
 import io.chanmarket.core.catalog.channels.ChannelCatalog;
-import io.chanmarket.core.catalog.events.Event;
-import io.chanmarket.core.catalog.events.EventLog;
-import io.chanmarket.core.catalog.events.EventType;
-import io.chanmarket.core.catalog.links.TrackedLink;
-import io.chanmarket.core.catalog.links.TrackedLinks;
+import io.chanmarket.core.events.Event;
+import io.chanmarket.core.events.EventLog;
+import io.chanmarket.core.events.EventType;
+import io.chanmarket.core.links.StartPayload;
+import io.chanmarket.core.links.TrackedLink;
+import io.chanmarket.core.links.TrackedLinks;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,7 @@ class DeepLinks {
 
     /** The link that opens the Mini App with a start payload. */
     String appUrl(String payload) {
-        return "https://t.me/" + settings.botUsername() + "?startapp=" + payload;
+        return StartPayload.appLink(settings.botUsername(), payload);
     }
 
     private Target channel(long id) {

@@ -1,12 +1,11 @@
 package io.chanmarket.webapp.miniapp;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.chanmarket.core.catalog.users.TelegramUser;
-import io.chanmarket.core.catalog.users.TelegramUsers;
+import io.chanmarket.core.platform.metrics.AppMetrics;
+import io.chanmarket.core.users.TelegramUser;
+import io.chanmarket.core.users.TelegramUsers;
 import io.chanmarket.webapp.miniapp.auth.InitData;
 import io.chanmarket.webapp.miniapp.auth.InitDataValidator;
-import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.chanmarket.webapp.miniapp.auth.InvalidInitData;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpHeaders;

@@ -1,15 +1,15 @@
 package io.chanmarket.webapp.miniapp;
 
 import io.chanmarket.core.catalog.channels.Category;
-import io.chanmarket.core.catalog.channels.ChannelCatalog;
 import io.chanmarket.core.catalog.channels.ChannelCard;
+import io.chanmarket.core.catalog.channels.ChannelCatalog;
 import io.chanmarket.core.catalog.channels.ChannelDetails;
 import io.chanmarket.core.catalog.metrics.ChannelRef;
-import io.chanmarket.core.catalog.events.Event;
-import io.chanmarket.core.catalog.events.EventLog;
-import io.chanmarket.core.catalog.events.EventType;
-import io.chanmarket.core.catalog.favorites.Favorites;
-import io.chanmarket.parsers.refresh.ChannelRefresher;
+import io.chanmarket.core.events.Event;
+import io.chanmarket.core.events.EventLog;
+import io.chanmarket.core.events.EventType;
+import io.chanmarket.core.favorites.Favorites;
+import io.chanmarket.parsers.Parsers;
 import io.chanmarket.webapp.miniapp.history.ChannelHistory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -53,14 +53,14 @@ class MiniAppPages {
     private final DeepLinks deepLinks;
     private final ShellFactory shells;
     private final MiniAppSettings settings;
-    private final ChannelRefresher refresher;
+    private final Parsers parsers;
     private final SponsoredSettings sponsored;
     private final ChannelHistory history;
 
     MiniAppPages(ChannelCatalog catalog, Favorites favorites, EventLog events, DeepLinks deepLinks, ShellFactory shells,
-            MiniAppSettings settings, ChannelRefresher refresher, SponsoredSettings sponsored, ChannelHistory history) {
+            MiniAppSettings settings, Parsers parsers, SponsoredSettings sponsored, ChannelHistory history) {
         this.history = history;
-        this.refresher = refresher;
+        this.parsers = parsers;
         this.sponsored = sponsored;
         this.catalog = catalog;
         this.favorites = favorites;
@@ -156,8 +156,8 @@ class MiniAppPages {
         ChannelDetails channel = card.details();
         events.record(Event.of(EventType.CHANNEL_OPEN, user.id()).withChannel(id)
                 .withCategory(channel.category() == null ? null : channel.category().id()));
-        boolean refreshing = refresher.refreshIfStale(new ChannelRef(id, channel.username(), channel.tgstatUrl(),
-                channel.telemetrUrl(), channel.metricsUpdatedAt(), channel.demo())).refreshing();
+        boolean refreshing = parsers.refreshOnOpen(new ChannelRef(id, channel.username(), channel.tgstatUrl(),
+                channel.telemetrUrl(), channel.metricsUpdatedAt(), channel.demo()));
         Texts t = Texts.of(user.language());
         Views.History history = new Views.History(t, id,
                 this.history.window(id, Views.History.WINDOWS[0], channel.priceRub()));

@@ -1,7 +1,6 @@
 package io.chanmarket.webapp.miniapp;
 
 import io.chanmarket.core.ads.AdsException;
-import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.Campaigns;
 import io.chanmarket.core.ads.serving.Ad;
 import io.chanmarket.core.ads.serving.AdServer;
@@ -72,8 +71,7 @@ class MiniAppSponsored {
         String client = viewers.ensure(user.id()).toString();
         try {
             server.click(adId, new ClickRequest(client));
-            Campaign c = campaigns.get(UUID.fromString(adId));
-            Ad ad = new Ad(c.campaignId(), c.adTitle(), c.adText(), c.advertiserId(), c.adImageUrl());
+            Ad ad = Ad.of(campaigns.get(UUID.fromString(adId)));
             return partial(new Views.Sponsored(Texts.of(user.language()), ad, true));
         } catch (AdsException.Invalid e) {
             throw new MiniAppProblem.BadInput(e.getMessage());

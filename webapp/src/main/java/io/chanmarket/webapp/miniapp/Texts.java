@@ -1,22 +1,21 @@
 package io.chanmarket.webapp.miniapp;
 
+import io.chanmarket.core.platform.i18n.Languages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Properties;
 import java.util.ResourceBundle;
-import java.util.Set;
 
 /**
  * UI texts of one language (from the {@code i18n/miniapp} bundles) and number formatting in that language's style.
@@ -24,22 +23,18 @@ import java.util.Set;
  */
 public final class Texts {
 
-    private static final Set<String> RUSSIAN_SPEAKING = Set.of("ru", "uk", "be", "kk", "uz", "ky", "tg", "hy", "az");
     private static final Properties COUNTRIES_EN = load("/i18n/countries_en.properties");
     private static final Texts RU = new Texts("ru");
     private static final Texts EN = new Texts("en");
 
     private final String language;
-    private final Locale locale;
     private final ResourceBundle bundle;
     private final DecimalFormatSymbols symbols;
     private final ThreadLocal<Map<String, DecimalFormat>> formats = ThreadLocal.withInitial(HashMap::new);
 
     private Texts(String language) {
         this.language = language;
-        this.locale = Locale.forLanguageTag(language);
-        this.bundle = ResourceBundle.getBundle("i18n/miniapp", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = Languages.bundle("i18n/miniapp", language);
         this.symbols = new DecimalFormatSymbols(Locale.ROOT);
         symbols.setGroupingSeparator("ru".equals(language) ? '\u00a0' : ',');
         symbols.setDecimalSeparator("ru".equals(language) ? ',' : '.');
@@ -47,11 +42,7 @@ public final class Texts {
 
     /** {@code ru} or {@code en} for a Telegram {@code language_code} (absent: Russian). */
     public static String languageOf(String languageCode) {
-        if (languageCode == null || languageCode.isBlank()) {
-            return "ru";
-        }
-        String primary = languageCode.toLowerCase(Locale.ROOT).split("[-_]")[0];
-        return RUSSIAN_SPEAKING.contains(primary) ? "ru" : "en";
+        return Languages.ofTelegram(languageCode);
     }
 
     private static Properties load(String path) {
@@ -95,7 +86,7 @@ public final class Texts {
     }
 
     public String fmt(String key, Object... args) {
-        return new MessageFormat(get(key), locale).format(args);
+        return Languages.format(get(key), language, args);
     }
 
     /** 9 876 / 12,3 тыс. / 1,2 млн (English: 9,876 / 12.3K / 1.2M); "—" for no data. */

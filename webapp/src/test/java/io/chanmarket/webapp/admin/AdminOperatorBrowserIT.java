@@ -3,12 +3,12 @@ package io.chanmarket.webapp.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanmarket.admin.auth.AdminAccounts;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.core.mailing.SegmentFilter;
 import io.chanmarket.core.mailing.Segments;
+import io.chanmarket.testing.TestCatalog;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.Application;
-import io.chanmarket.webapp.miniapp.CatalogFixture;
 import io.chanmarket.webapp.miniapp.HeadlessChromium;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +55,7 @@ class AdminOperatorBrowserIT {
 
     private Application.Running app;
     private BotApiStandIn telegram;
-    private CatalogFixture catalog;
+    private TestCatalog catalog;
     private Connection db;
     private ChromeDriver browser;
     private URI base;
@@ -79,7 +80,7 @@ class AdminOperatorBrowserIT {
         app = Application.start(new String[0], props);
         base = app.context().getBean(EmbeddedServer.class).getURI();
         app.context().getBean(AdminAccounts.class).create("operator", Role.ADMIN, "operator-password-1");
-        catalog = new CatalogFixture();
+        catalog = new TestCatalog();
         TestInfrastructure.Database d = TestInfrastructure.database();
         db = DriverManager.getConnection(d.url(), d.username(), d.password());
     }
@@ -114,7 +115,8 @@ class AdminOperatorBrowserIT {
         long segment = app.context().getBean(Segments.class)
                 .createManual(new SegmentFilter("Браузерный сегмент", "xb", false, null, null));
         long category = catalog.aCategory("Категория рассылки", "Mailing category");
-        long channel = catalog.aChannel(category, "Горячий канал Альфа", 12_000, 4_000, 11_500, "RU", 50);
+        long channel = catalog.aChannel().inCategory(category).titled("Горячий канал Альфа").withSubscribers(12_000)
+                .withReach(4_000).withPrice(11_500).inCountry("RU").withMalePct(50).create();
         telegram.latency(Duration.ofMillis(100));
         browser = HeadlessChromium.start("1280,1000", "--lang=ru-RU");
         signIn();
@@ -129,8 +131,9 @@ class AdminOperatorBrowserIT {
                 .isEqualTo(String.valueOf(channel));
         assertThat(browser.findElement(By.id("buttonChannelId-q")).getAttribute("value"))
                 .isEqualTo("Горячий канал Альфа");
-        Thread.sleep(600); // a late search answer must not reopen the list
-        assertThat(browser.findElements(By.cssSelector(".picker-list button"))).isEmpty();
+        // a late search answer must not reopen the list
+        Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+                .until(() -> browser.findElements(By.cssSelector(".picker-list button")).isEmpty());
         browser.findElement(By.id("buttonText")).sendKeys("Открыть");
         browser.findElement(By.cssSelector("input[name='seg_" + segment + "']")).click();
         shot("operator-1-compose-picker");
@@ -221,7 +224,8 @@ class AdminOperatorBrowserIT {
     @Test
     void destructiveActionsAskFirstAndReloadDoesNotRepeatThem() throws Exception {
         long category = catalog.aCategory("Категория удаления", "Deletion category");
-        long channel = catalog.aChannel(category, "Канал на удаление", 1_000, 300, 5_000, "RU", 50);
+        long channel = catalog.aChannel().inCategory(category).titled("Канал на удаление").withSubscribers(1_000)
+                .withReach(300).withPrice(5_000).inCountry("RU").withMalePct(50).create();
         browser = HeadlessChromium.start("1280,1000", "--lang=ru-RU");
         signIn();
         browser.get(base.resolve("/admin/channels/" + channel).toString());
@@ -249,7 +253,8 @@ class AdminOperatorBrowserIT {
         browser.get(base.resolve("/admin").toString());
         Map<String, long[]> before = figures();
         long category = catalog.aCategory("Категория панели", "Dashboard category");
-        long channel = catalog.aChannel(category, "Канал панели", 1_000, 300, 5_000, "RU", 50);
+        long channel = catalog.aChannel().inCategory(category).titled("Канал панели").withSubscribers(1_000)
+                .withReach(300).withPrice(5_000).inCountry("RU").withMalePct(50).create();
         long u1 = FIRST_USER + 500;
         long u2 = FIRST_USER + 501;
         insertUser(u1, "xd");

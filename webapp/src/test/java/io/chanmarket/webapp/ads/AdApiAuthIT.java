@@ -3,7 +3,7 @@ package io.chanmarket.webapp.ads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanmarket.admin.auth.AdminAccounts;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.core.ads.apikeys.AdvertiserApiKeys;
 import io.chanmarket.webapp.Application;
 import io.chanmarket.webapp.ads.access.AdApiAuth;

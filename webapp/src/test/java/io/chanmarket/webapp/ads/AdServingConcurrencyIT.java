@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.chanmarket.core.platform.shared.Counters;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.Application;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,14 +183,13 @@ class AdServingConcurrencyIT {
         return nodes.size();
     }
 
-    private static boolean eventually(Callable<String> probe, String expected) throws Exception {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (expected.equals(probe.call())) {
-                return true;
-            }
-            Thread.sleep(50);
+    private static boolean eventually(Callable<String> probe, String expected) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(probe,
+                    expected::equals);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 }

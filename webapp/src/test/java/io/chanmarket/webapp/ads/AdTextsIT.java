@@ -7,6 +7,7 @@ import io.chanmarket.webapp.Application;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,19 +45,11 @@ class AdTextsIT {
 
     private Map<String, Object> finished(String advertiser, String taskId) {
         String path = "/advertisers/" + advertiser + "/ad-texts/" + taskId;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
             AdApi.Reply reply = api.get(path);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-            if (!"pending".equals(reply.field("status")) || System.nanoTime() > deadline) {
-                return reply.json();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+            return reply;
+        }, reply -> !"pending".equals(reply.field("status"))).json();
     }
 
     @Test

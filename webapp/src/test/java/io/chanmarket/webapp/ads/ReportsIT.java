@@ -3,7 +3,7 @@ package io.chanmarket.webapp.ads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chanmarket.admin.auth.AdminAccounts;
-import io.chanmarket.admin.auth.Role;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.testing.LlmStandIn;
 import io.chanmarket.webapp.Application;
 import java.net.URI;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,8 +129,8 @@ class ReportsIT {
         String campaign = given.campaign(given.advertiser(), Map.of());
         AdApi.Reply created = api.post("/report", body("campaign_id", campaign, "reason", "Spam"));
         assertThat(created.json()).containsEntry("llm_status", "OFF").containsEntry("llm_flag", null);
-        sleep(300);
-        assertThat(api.get("/reports/" + created.field("report_id")).json()).containsEntry("llm_status", "OFF");
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> "OFF".equals(api.get("/reports/" + created.field("report_id")).field("llm_status")));
         assertThat(llm.requests()).isZero();
     }
 
@@ -230,23 +231,11 @@ class ReportsIT {
 
     /** The report once its check has finished (or the state after 10 s). */
     private Map<String, Object> checked(String reportId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
             AdApi.Reply reply = checkingApi.get("/reports/" + reportId);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-            if (!"PENDING".equals(reply.field("llm_status")) || System.nanoTime() > deadline) {
-                return reply.json();
-            }
-            sleep(50);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+            return reply;
+        }, reply -> !"PENDING".equals(reply.field("llm_status"))).json();
     }
 
     /** A moderator signed in to the admin panel of a node, posting forms with the session's CSRF token. */

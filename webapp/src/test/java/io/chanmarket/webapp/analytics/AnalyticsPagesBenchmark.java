@@ -1,6 +1,6 @@
 package io.chanmarket.webapp.analytics;
 
-import io.chanmarket.core.catalog.analytics.AnalyticsRollup;
+import io.chanmarket.core.analytics.AnalyticsRollup;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.Application;
 import io.micronaut.runtime.server.EmbeddedServer;

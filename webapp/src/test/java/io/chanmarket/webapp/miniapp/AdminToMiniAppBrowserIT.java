@@ -2,6 +2,9 @@ package io.chanmarket.webapp.miniapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanmarket.admin.auth.AdminAccounts;
+import io.chanmarket.admin.identity.Role;
+import io.chanmarket.testing.TestCatalog;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.Application;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -23,8 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import io.chanmarket.admin.auth.AdminAccounts;
-import io.chanmarket.admin.auth.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,7 +43,7 @@ class AdminToMiniAppBrowserIT {
     private static final long USER = 6_000_002L;
 
     private Application.Running app;
-    private CatalogFixture catalog;
+    private TestCatalog catalog;
     private ChromeDriver browser;
     private URI base;
 
@@ -63,7 +64,7 @@ class AdminToMiniAppBrowserIT {
         base = app.context().getBean(EmbeddedServer.class).getURI();
         // The bootstrap creates an admin only in an empty database; other tests of this run may have made one.
         app.context().getBean(AdminAccounts.class).create("browser-admin", Role.ADMIN, "browser-password-1");
-        catalog = new CatalogFixture();
+        catalog = new TestCatalog();
         browser = HeadlessChromium.start("1200,900", "--lang=en-US");
     }
 

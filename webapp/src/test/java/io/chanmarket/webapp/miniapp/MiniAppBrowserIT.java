@@ -2,6 +2,7 @@ package io.chanmarket.webapp.miniapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanmarket.testing.TestCatalog;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.Application;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -35,7 +36,7 @@ class MiniAppBrowserIT {
             + "\"secondary_bg_color\":\"#232e3c\"}";
 
     private Application.Running app;
-    private CatalogFixture catalog;
+    private TestCatalog catalog;
     private ChromeDriver browser;
     private long design;
     private long logos;
@@ -50,10 +51,12 @@ class MiniAppBrowserIT {
         props.put("app.miniapp.bot-token", SignedInitData.BOT_TOKEN);
         props.put("app.miniapp.telegram-script", "/static/test/telegram-web-app.js");
         app = Application.start(new String[0], props);
-        catalog = new CatalogFixture();
+        catalog = new TestCatalog();
         design = catalog.aCategory("Браузерный дизайн", "Browser design");
-        logos = catalog.aChannel(design, "Логотипы в браузере", 12_000, 3_000, 2_000, "Россия", 40);
-        fonts = catalog.aChannel(design, "Шрифты в браузере", 8_000, 2_000, 1_000, "Беларусь", 45);
+        logos = catalog.aChannel().inCategory(design).titled("Логотипы в браузере").withSubscribers(12_000)
+                .withReach(3_000).withPrice(2_000).inCountry("Россия").withMalePct(40).create();
+        fonts = catalog.aChannel().inCategory(design).titled("Шрифты в браузере").withSubscribers(8_000)
+                .withReach(2_000).withPrice(1_000).inCountry("Беларусь").withMalePct(45).create();
         browser = HeadlessChromium.start("420,900");
     }
 

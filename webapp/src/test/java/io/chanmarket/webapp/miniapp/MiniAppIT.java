@@ -2,7 +2,8 @@ package io.chanmarket.webapp.miniapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanmarket.core.catalog.events.EventLog;
+import io.chanmarket.core.events.EventLog;
+import io.chanmarket.testing.TestCatalog;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.Application;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class MiniAppIT {
     private static final long JOHN = 5_000_002L;
 
     private Application.Running app;
-    private CatalogFixture catalog;
+    private TestCatalog catalog;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private long news;
     private long design;
@@ -46,19 +48,26 @@ class MiniAppIT {
         props.put("app.miniapp.bot-token", SignedInitData.BOT_TOKEN);
         props.put("app.miniapp.max-auth-age", "1h");
         app = Application.start(new String[0], props);
-        catalog = new CatalogFixture();
+        catalog = new TestCatalog();
         news = catalog.aCategory("Новости IT", "IT news");
-        bigNews = catalog.aChannel(news, "Большие новости", 250_000, 50_000, 20_000, "Россия", 70);
-        midNews = catalog.aChannel(news, "Средние новости", 40_000, 10_000, 3_000, "Казахстан", 30);
-        smallNews = catalog.aChannel(news, "Малые новости", 5_000, 1_000, 1_500, "Россия", 55);
+        bigNews = catalog.aChannel().inCategory(news).titled("Большие новости").withSubscribers(250_000)
+                .withReach(50_000).withPrice(20_000).inCountry("Россия").withMalePct(70).create();
+        midNews = catalog.aChannel().inCategory(news).titled("Средние новости").withSubscribers(40_000)
+                .withReach(10_000).withPrice(3_000).inCountry("Казахстан").withMalePct(30).create();
+        smallNews = catalog.aChannel().inCategory(news).titled("Малые новости").withSubscribers(5_000).withReach(1_000)
+                .withPrice(1_500).inCountry("Россия").withMalePct(55).create();
         for (int i = 0; i < 25; i++) {
-            catalog.aChannel(news, "Лента " + i, 1_000 + i, 100, 500, "Россия", 50);
+            catalog.aChannel().inCategory(news).titled("Лента " + i).withSubscribers(1_000 + i).withReach(100)
+                    .withPrice(500).inCountry("Россия").withMalePct(50).create();
         }
-        hidden = catalog.aChannel(news, "Скрытый канал", 999_999, 1, 1, "Россия", 50);
+        hidden = catalog.aChannel().inCategory(news).titled("Скрытый канал").withSubscribers(999_999).withReach(1)
+                .withPrice(1).inCountry("Россия").withMalePct(50).create();
         catalog.hide(hidden);
         design = catalog.aCategory("Дизайн", "Design");
-        logos = catalog.aChannel(design, "Логотипы", 12_000, 3_000, 2_000, "Россия", 40);
-        fonts = catalog.aChannel(design, "Шрифты", 8_000, 2_000, 1_000, "Беларусь", 45);
+        logos = catalog.aChannel().inCategory(design).titled("Логотипы").withSubscribers(12_000).withReach(3_000)
+                .withPrice(2_000).inCountry("Россия").withMalePct(40).create();
+        fonts = catalog.aChannel().inCategory(design).titled("Шрифты").withSubscribers(8_000).withReach(2_000)
+                .withPrice(1_000).inCountry("Беларусь").withMalePct(45).create();
         catalog.aReview(logos, "Анна", "Отличное размещение");
     }
 
@@ -329,8 +338,8 @@ class MiniAppIT {
                 Instant.now().minus(Duration.ofHours(1)).plusSeconds(4));
         assertThat(get("/app/channels/" + logos, expiring, true).statusCode()).isEqualTo(200);
         assertThat(get("/app/favorites", expiring, true).statusCode()).isEqualTo(200);
-        Thread.sleep(5_000);
-        assertThat(get("/app/channels/" + logos, expiring, true).statusCode()).isEqualTo(401);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> get("/app/channels/" + logos, expiring, true).statusCode() == 401);
     }
 
     // --- JSON API
@@ -391,7 +400,8 @@ class MiniAppIT {
 
     @Test
     void openingAStaleChannelAsksForFreshNumbersWithoutWaiting() throws Exception {
-        long stale = catalog.aChannel(design, "Иконки", 9_000, 2_500, 1_200, "Россия", 50);
+        long stale = catalog.aChannel().inCategory(design).titled("Иконки").withSubscribers(9_000).withReach(2_500)
+                .withPrice(1_200).inCountry("Россия").withMalePct(50).create();
         String sql = "SELECT count(*) FROM parser_refresh_request WHERE channel_id = " + stale;
         assertThat(catalog.count(sql)).isZero();
 
@@ -400,7 +410,8 @@ class MiniAppIT {
         get("/app/channels/" + stale, anna(), true);
         assertThat(catalog.count(sql)).isEqualTo(1);
 
-        long fresh = catalog.aChannel(design, "Палитры", 7_000, 2_000, 1_000, "Россия", 50);
+        long fresh = catalog.aChannel().inCategory(design).titled("Палитры").withSubscribers(7_000).withReach(2_000)
+                .withPrice(1_000).inCountry("Россия").withMalePct(50).create();
         catalog.markFresh(fresh);
         assertThat(get("/app/channels/" + fresh, anna(), true).body()).doesNotContain("hint refreshing");
         assertThat(catalog.count("SELECT count(*) FROM parser_refresh_request WHERE channel_id = " + fresh)).isZero();

@@ -2,6 +2,7 @@ package io.chanmarket.webapp.miniapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chanmarket.testing.TestCatalog;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.Application;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -45,7 +46,7 @@ class MiniAppNativeBrowserIT {
             + "\"accent_text_color\":\"#6ab2f2\",\"destructive_text_color\":\"#ec3942\"}";
 
     private Application.Running app;
-    private CatalogFixture catalog;
+    private TestCatalog catalog;
     private ChromeDriver browser;
     private long design;
     private long empty;
@@ -62,14 +63,18 @@ class MiniAppNativeBrowserIT {
         props.put("app.miniapp.bot-token", SignedInitData.BOT_TOKEN);
         props.put("app.miniapp.telegram-script", "/static/test/telegram-web-app.js");
         app = Application.start(new String[0], props);
-        catalog = new CatalogFixture();
+        catalog = new TestCatalog();
         design = catalog.aCategory("Нативный дизайн", "Native design");
         empty = catalog.aCategory("Пустая рубрика", "Empty section");
-        big = catalog.aChannel(design, "Большой нативный", 90_000, 20_000, 30_000, "Россия", 40);
-        mid = catalog.aChannel(design, "Средний нативный", 40_000, 9_000, 9_000, "Казахстан", 55);
-        small = catalog.aChannel(design, "Малый нативный", 9_000, 3_000, 2_500, "Беларусь", 60);
+        big = catalog.aChannel().inCategory(design).titled("Большой нативный").withSubscribers(90_000).withReach(20_000)
+                .withPrice(30_000).inCountry("Россия").withMalePct(40).create();
+        mid = catalog.aChannel().inCategory(design).titled("Средний нативный").withSubscribers(40_000).withReach(9_000)
+                .withPrice(9_000).inCountry("Казахстан").withMalePct(55).create();
+        small = catalog.aChannel().inCategory(design).titled("Малый нативный").withSubscribers(9_000).withReach(3_000)
+                .withPrice(2_500).inCountry("Беларусь").withMalePct(60).create();
         for (int i = 0; i < 3; i++) {
-            catalog.aChannel(design, "Демо нативный " + i, 5_000 + i, 1_000, 1_000, "Россия", 50);
+            catalog.aChannel().inCategory(design).titled("Демо нативный " + i).withSubscribers(5_000 + i)
+                    .withReach(1_000).withPrice(1_000).inCountry("Россия").withMalePct(50).create();
         }
         catalog.execute("UPDATE channel SET is_demo = TRUE, tgstat_url = 'https://tgstat.ru/channel/@x',"
                 + " telemetr_url = 'https://telemetr.me/@x' WHERE title LIKE 'Демо нативный%' OR id = " + big);

@@ -12,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,8 +76,8 @@ class SponsoredCardBrowserIT {
         HeadlessChromium.await(browser, By.id("home"));
         // Nothing fits a viewer who told nothing: the slot stays empty.
         HeadlessChromium.await(browser, By.cssSelector("#home .ad-slot"));
-        Thread.sleep(500);
-        assertThat(browser.findElements(By.cssSelector("aside#sponsored"))).isEmpty();
+        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> browser.findElements(By.cssSelector("aside#sponsored")).isEmpty());
 
         browser.findElement(By.cssSelector(".tabs a[data-tab=profile]")).click();
         HeadlessChromium.await(browser, By.id("profile-form"));

@@ -2,7 +2,7 @@ package io.chanmarket.webapp.miniapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanmarket.core.ads.Jdbc;
+import io.chanmarket.core.platform.db.Jdbc;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.ads.AdApi;
 import io.chanmarket.webapp.ads.bench.BenchNode;

@@ -2,13 +2,14 @@ package io.chanmarket.webapp.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chanmarket.core.catalog.events.EventLog;
+import io.chanmarket.core.events.EventLog;
 import io.chanmarket.webapp.Application;
 import io.chanmarket.webapp.ads.AdApi;
 import io.chanmarket.webapp.ads.AdEngineFixture;
 import io.micronaut.core.type.Argument;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,12 +106,11 @@ class DashboardMetricsIT {
         api.get("/app");
         app.context().getBean(EventLog.class);
         // the GC pause timer appears with the first collection this context's binder is told of
-        String exported = api.get("/prometheus").body();
-        for (int i = 0; i < 50 && !exported.contains("jvm_gc_pause_seconds_sum"); i++) {
-            System.gc();
-            Thread.sleep(100);
-            exported = api.get("/prometheus").body();
-        }
+        String exported = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    System.gc();
+                    return api.get("/prometheus").body();
+                }, body -> body.contains("jvm_gc_pause_seconds_sum"));
         Set<String> series = new HashSet<>();
         for (String line : exported.split("\n")) {
             if (!line.startsWith("#") && !line.isBlank()) {

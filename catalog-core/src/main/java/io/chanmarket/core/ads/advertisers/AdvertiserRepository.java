@@ -1,10 +1,10 @@
 package io.chanmarket.core.ads.advertisers;
 
-import io.chanmarket.core.ads.Jdbc;
+import io.chanmarket.core.platform.db.Jdbc;
+import io.chanmarket.core.platform.shared.PageOf;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import io.chanmarket.core.catalog.editing.PageOf;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

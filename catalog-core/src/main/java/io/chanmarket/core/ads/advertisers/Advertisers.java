@@ -4,7 +4,7 @@ import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.ChangeBus;
 import io.chanmarket.core.ads.Validation;
 import io.chanmarket.core.ads.clients.Clients;
-import io.chanmarket.core.catalog.editing.PageOf;
+import io.chanmarket.core.platform.shared.PageOf;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.chanmarket.core.ads.apikeys;
 
-import io.chanmarket.core.ads.Jdbc;
 import io.chanmarket.core.ads.advertisers.Advertisers;
+import io.chanmarket.core.platform.db.Jdbc;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;

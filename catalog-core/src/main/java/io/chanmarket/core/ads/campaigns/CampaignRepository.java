@@ -1,6 +1,6 @@
 package io.chanmarket.core.ads.campaigns;
 
-import io.chanmarket.core.ads.Jdbc;
+import io.chanmarket.core.platform.db.Jdbc;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package io.chanmarket.core.ads.chatcodes;
 
-import io.chanmarket.core.ads.Jdbc;
 import io.chanmarket.core.ads.advertisers.Advertisers;
+import io.chanmarket.core.platform.db.Jdbc;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

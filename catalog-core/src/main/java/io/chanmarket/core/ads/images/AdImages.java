@@ -1,9 +1,9 @@
 package io.chanmarket.core.ads.images;
 
 import io.chanmarket.core.ads.AdsException;
-import io.chanmarket.core.ads.Jdbc;
 import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.Campaigns;
+import io.chanmarket.core.platform.db.Jdbc;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.objectstorage.ObjectStorageEntry;

@@ -9,14 +9,6 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Ad texts written by an LLM from the advertiser's name and a campaign title, asynchronously: {@link #start} stores a
@@ -27,9 +19,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class AdTexts {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AdTexts.class);
     private static final int MAX_TITLE = 500;
-    private static final int MAX_QUEUED = 1000;
 
     static final String SYSTEM_PROMPT = """
             You write short advertising texts for Telegram. Answer with the ad text only: one to three sentences, \
@@ -40,7 +30,7 @@ public class AdTexts {
     private final Advertisers advertisers;
     private final Campaigns campaigns;
     private final AdTextTaskRepository repository;
-    private final ExecutorService workers;
+    private final LlmJobs jobs;
 
     AdTexts(LlmClient llm, LlmSettings settings, Advertisers advertisers, Campaigns campaigns,
             AdTextTaskRepository repository) {
@@ -49,14 +39,7 @@ public class AdTexts {
         this.advertisers = advertisers;
         this.campaigns = campaigns;
         this.repository = repository;
-        AtomicInteger n = new AtomicInteger();
-        int threads = Math.max(1, settings.maxConcurrent());
-        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
-                    Thread t = new Thread(r, "ad-text-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.jobs = new LlmJobs("ad-text", "the ad text could not be generated", llm, settings);
     }
 
     /** Whether generation is available (an LLM endpoint is configured). */
@@ -95,31 +78,24 @@ public class AdTexts {
             throw new LlmException.NotConfigured();
         }
         AdTextTask task = repository.insert(UUID.randomUUID(), owner.advertiserId(), campaignId, title);
-        try {
-            workers.execute(() -> run(task.taskId(), owner.name(), task.campaignTitle()));
-        } catch (RejectedExecutionException e) {
-            repository.finish(task.taskId(), null, "too many ad texts are being written now; try again later");
-            return repository.find(task.taskId()).orElse(task);
+        UUID id = task.taskId();
+        boolean queued = jobs.submit(id, SYSTEM_PROMPT,
+                "Advertiser: " + owner.name() + "\nCampaign title: " + task.campaignTitle(), new LlmJobs.Outcome() {
+                    @Override
+                    public void answered(String text) {
+                        repository.finish(id, text, null);
+                    }
+
+                    @Override
+                    public void failed(String reason) {
+                        repository.finish(id, null, reason);
+                    }
+                });
+        if (!queued) {
+            repository.finish(id, null, "too many ad texts are being written now; try again later");
+            return repository.find(id).orElse(task);
         }
         return task;
-    }
-
-    private void run(UUID taskId, String advertiserName, String title) {
-        String text = null;
-        String reason = null;
-        try {
-            text = llm.complete(SYSTEM_PROMPT, "Advertiser: " + advertiserName + "\nCampaign title: " + title);
-        } catch (LlmException e) {
-            reason = e.getMessage();
-        } catch (RuntimeException e) {
-            LOG.warn("Ad text task {} failed", taskId, e);
-            reason = "the ad text could not be generated";
-        }
-        try {
-            repository.finish(taskId, text, reason);
-        } catch (RuntimeException e) {
-            LOG.error("Ad text task {} could not be stored", taskId, e);
-        }
     }
 
     /** The task of this advertiser, or {@link AdsException.NotFound}. */
@@ -132,21 +108,13 @@ public class AdTexts {
 
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     void sweepAbandoned() {
-        if (!enabled()) {
-            return;
-        }
-        try {
-            int failed = repository.abandonOlderThan(settings.abandonAfter());
-            if (failed > 0) {
-                LOG.warn("{} ad text task(s) were abandoned and are marked failed", failed);
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("Abandoned ad text sweep failed", e);
+        if (enabled()) {
+            jobs.sweep(() -> repository.abandonOlderThan(settings.abandonAfter()));
         }
     }
 
     @PreDestroy
     void stop() {
-        workers.shutdownNow();
+        jobs.stop();
     }
 }

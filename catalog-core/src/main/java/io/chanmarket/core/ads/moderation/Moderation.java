@@ -2,9 +2,9 @@ package io.chanmarket.core.ads.moderation;
 
 import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.ChangeBus;
-import io.chanmarket.core.ads.Jdbc;
 import io.chanmarket.core.ads.Validation;
 import io.chanmarket.core.ads.campaigns.CampaignTextCheck;
+import io.chanmarket.core.platform.db.Jdbc;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;

@@ -6,7 +6,7 @@ import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.Campaigns;
 import io.chanmarket.core.ads.clients.Clients;
 import io.chanmarket.core.ads.llm.LlmClient;
-import io.chanmarket.core.ads.llm.LlmException;
+import io.chanmarket.core.ads.llm.LlmJobs;
 import io.chanmarket.core.ads.llm.LlmSettings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -14,15 +14,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reports (complaints) about campaigns: anyone may file one; moderators list them by state and automatic flag and move
@@ -39,12 +31,10 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = DataSource.class)
 public class Reports {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Reports.class);
     static final int MAX_REASON = 1000;
     static final int MAX_REPORTER = 200;
     static final int MAX_PAGE_SIZE = 100;
     static final int DEFAULT_PAGE_SIZE = 20;
-    private static final int MAX_QUEUED = 1000;
 
     static final String SYSTEM_PROMPT = """
             You are a moderator of advertisements on a Telegram ad platform. A viewer reported an ad. Decide whether \
@@ -63,7 +53,7 @@ public class Reports {
     private final LlmClient llm;
     private final LlmSettings llmSettings;
     private final ReportSettings settings;
-    private final ExecutorService workers;
+    private final LlmJobs jobs;
 
     Reports(ReportRepository repository, Campaigns campaigns, Clients clients, LlmClient llm, LlmSettings llmSettings,
             ReportSettings settings) {
@@ -73,14 +63,7 @@ public class Reports {
         this.llm = llm;
         this.llmSettings = llmSettings;
         this.settings = settings;
-        AtomicInteger n = new AtomicInteger();
-        int threads = Math.max(1, llmSettings.maxConcurrent());
-        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
-                    Thread t = new Thread(r, "report-check-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.jobs = new LlmJobs("report-check", "the report could not be checked", llm, llmSettings);
     }
 
     /** Whether new reports get the automatic LLM check (switched on and an LLM configured). */
@@ -116,36 +99,26 @@ public class Reports {
         UUID id = UUID.randomUUID();
         repository.insert(id, campaign.campaignId(), clientId, reporter, reason,
                 check ? Report.LlmStatus.PENDING : Report.LlmStatus.OFF);
-        if (check) {
-            try {
-                workers.execute(() -> check(id, campaign, reason));
-            } catch (RejectedExecutionException e) {
-                repository.finishCheck(id, null, "too many reports are being checked now");
-            }
+        if (check && !jobs.submit(
+                id, SYSTEM_PROMPT, "Ad title: " + campaign.adTitle() + "\nAd text: " + campaign.adText()
+                        + "\nComplaint: " + reason + "\nDoes the ad violate the rules? yes or no",
+                new LlmJobs.Outcome() {
+                    @Override
+                    public void answered(String answer) {
+                        Boolean flag = LlmVerdict.parse(answer);
+                        String shown = answer.length() > 200 ? answer.substring(0, 200) + "..." : answer;
+                        repository.finishCheck(id, flag,
+                                flag == null ? "the LLM answered neither yes nor no: '" + shown + "'" : shown);
+                    }
+
+                    @Override
+                    public void failed(String why) {
+                        repository.finishCheck(id, null, why);
+                    }
+                })) {
+            repository.finishCheck(id, null, "too many reports are being checked now");
         }
         return get(id);
-    }
-
-    private void check(UUID id, Campaign campaign, String reason) {
-        Boolean flag = null;
-        String verdict;
-        try {
-            String answer = llm.complete(SYSTEM_PROMPT, "Ad title: " + campaign.adTitle() + "\nAd text: "
-                    + campaign.adText() + "\nComplaint: " + reason + "\nDoes the ad violate the rules? yes or no");
-            flag = LlmVerdict.parse(answer);
-            String shown = answer.length() > 200 ? answer.substring(0, 200) + "..." : answer;
-            verdict = flag == null ? "the LLM answered neither yes nor no: '" + shown + "'" : shown;
-        } catch (LlmException e) {
-            verdict = e.getMessage();
-        } catch (RuntimeException e) {
-            LOG.warn("Report check {} failed", id, e);
-            verdict = "the report could not be checked";
-        }
-        try {
-            repository.finishCheck(id, flag, verdict);
-        } catch (RuntimeException e) {
-            LOG.error("Report check {} could not be stored", id, e);
-        }
     }
 
     /** A report by id, or {@link AdsException.NotFound}. */
@@ -186,21 +159,13 @@ public class Reports {
 
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     void sweepAbandoned() {
-        if (!llmCheckEnabled()) {
-            return;
-        }
-        try {
-            int failed = repository.abandonOlderThan(llmSettings.abandonAfter());
-            if (failed > 0) {
-                LOG.warn("{} report check(s) were abandoned and are marked failed", failed);
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("Abandoned report check sweep failed", e);
+        if (llmCheckEnabled()) {
+            jobs.sweep(() -> repository.abandonOlderThan(llmSettings.abandonAfter()));
         }
     }
 
     @PreDestroy
     void stop() {
-        workers.shutdownNow();
+        jobs.stop();
     }
 }

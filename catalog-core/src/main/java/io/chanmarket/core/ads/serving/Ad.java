@@ -1,5 +1,6 @@
 package io.chanmarket.core.ads.serving;
 
+import io.chanmarket.core.ads.campaigns.Campaign;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.UUID;
@@ -10,4 +11,10 @@ import java.util.UUID;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record Ad(UUID adId, String adTitle, String adText, UUID advertiserId, String adImageUrl) {
+
+    /** The ad a campaign shows. */
+    public static Ad of(Campaign campaign) {
+        return new Ad(campaign.campaignId(), campaign.adTitle(), campaign.adText(), campaign.advertiserId(),
+                campaign.adImageUrl());
+    }
 }

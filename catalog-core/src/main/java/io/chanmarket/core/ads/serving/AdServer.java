@@ -1,12 +1,12 @@
 package io.chanmarket.core.ads.serving;
 
-import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.chanmarket.core.ads.AdsException;
-import io.chanmarket.core.ads.Jdbc;
 import io.chanmarket.core.ads.Validation;
 import io.chanmarket.core.ads.campaigns.Campaign;
 import io.chanmarket.core.ads.campaigns.Campaigns;
 import io.chanmarket.core.ads.clock.AdClock;
+import io.chanmarket.core.platform.db.Jdbc;
+import io.chanmarket.core.platform.metrics.AppMetrics;
 import io.chanmarket.core.platform.shared.Counters;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -176,10 +176,10 @@ public class AdServer {
         for (Option option = choices.next(); option != null; option = choices.next()) {
             if (!option.counted()) {
                 metrics.adRepeat();
-                return ad(option.slot().campaign);
+                return Ad.of(option.slot().campaign);
             }
             if (claim(profile, option.slot()) && join(store(profile, option.slot(), snapshot.day()))) {
-                return ad(option.slot().campaign);
+                return Ad.of(option.slot().campaign);
             }
             choices.lost();
         }
@@ -210,11 +210,11 @@ public class AdServer {
             Slot slot = option.slot();
             if (!option.counted()) {
                 metrics.adRepeat();
-                return CompletableFuture.completedFuture(ad(slot.campaign));
+                return CompletableFuture.completedFuture(Ad.of(slot.campaign));
             }
             if (claim(profile, slot)) {
                 return store(profile, slot, snapshot.day())
-                        .thenCompose(stored -> stored ? CompletableFuture.completedFuture(ad(slot.campaign))
+                        .thenCompose(stored -> stored ? CompletableFuture.completedFuture(Ad.of(slot.campaign))
                                 : CompletableFuture.supplyAsync(() -> serve(client.toString()), blocking));
             }
             choices.lost();
@@ -279,11 +279,6 @@ public class AdServer {
                     metrics.adImpression(slot.campaign.costPerImpression());
                     return true;
                 });
-    }
-
-    private static Ad ad(Campaign campaign) {
-        return new Ad(campaign.campaignId(), campaign.adTitle(), campaign.adText(), campaign.advertiserId(),
-                campaign.adImageUrl());
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.chanmarket.core.ads.serving;
 
+import io.chanmarket.core.platform.db.Jdbc;
 import io.chanmarket.core.platform.metrics.AppMetrics;
-import io.chanmarket.core.ads.Jdbc;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package io.chanmarket.core.ads.stats;
 
-import io.chanmarket.core.ads.Jdbc;
+import io.chanmarket.core.platform.db.Jdbc;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

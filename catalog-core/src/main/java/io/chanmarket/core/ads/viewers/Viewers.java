@@ -1,12 +1,11 @@
 package io.chanmarket.core.ads.viewers;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.chanmarket.core.ads.AdsException;
 import io.chanmarket.core.ads.clients.Client;
 import io.chanmarket.core.ads.clients.Clients;
+import io.chanmarket.core.platform.db.Jdbc;
 import jakarta.inject.Singleton;
-import io.chanmarket.core.ads.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.chanmarket.core.catalog.editing;
 
+import io.chanmarket.core.platform.shared.PageOf;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -15,11 +17,14 @@ import java.util.Optional;
 public class CatalogEditing {
 
     private final CategoryEditRepository categories;
+    private final CategoryRows categoryRows;
     private final ChannelEditRepository channels;
     private final ChannelExtrasRepository extras;
 
-    CatalogEditing(CategoryEditRepository categories, ChannelEditRepository channels, ChannelExtrasRepository extras) {
+    CatalogEditing(CategoryEditRepository categories, CategoryRows categoryRows, ChannelEditRepository channels,
+            ChannelExtrasRepository extras) {
         this.categories = categories;
+        this.categoryRows = categoryRows;
         this.channels = channels;
         this.extras = extras;
     }
@@ -39,10 +44,10 @@ public class CatalogEditing {
     }
 
     public SaveResult<EditableCategory> createCategory(CategoryDraft draft) {
-        if (categories.slugTaken(draft.slug(), -1)) {
+        if (categoryRows.existsBySlug(draft.slug())) {
             return new SaveResult.Duplicate<>("slug");
         }
-        return new SaveResult.Saved<>(categories.find(categories.insert(draft)).orElseThrow());
+        return new SaveResult.Saved<>(categories.find(categoryRows.save(CategoryRow.of(draft)).id()).orElseThrow());
     }
 
     public SaveResult<EditableCategory> updateCategory(long id, long version, CategoryDraft draft) {
@@ -53,10 +58,12 @@ public class CatalogEditing {
         if (current.get().version() != version) {
             return new SaveResult.Stale<>(current.get());
         }
-        if (categories.slugTaken(draft.slug(), id)) {
+        if (categoryRows.existsBySlugAndIdNotEqual(draft.slug(), id)) {
             return new SaveResult.Duplicate<>("slug");
         }
-        if (!categories.update(id, version, draft)) {
+        try {
+            categoryRows.update(CategoryRow.edited(current.get(), version, draft));
+        } catch (OptimisticLockException e) {
             return new SaveResult.Stale<>(categories.find(id).orElseThrow());
         }
         return new SaveResult.Saved<>(categories.find(id).orElseThrow());

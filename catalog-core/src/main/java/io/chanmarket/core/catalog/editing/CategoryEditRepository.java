@@ -1,5 +1,6 @@
 package io.chanmarket.core.catalog.editing;
 
+import io.chanmarket.core.platform.shared.PageOf;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL over {@code category} for editing. */
+/** The admin's reads of {@code category} (search, paging, channel counts) and its guarded delete, in SQL. */
 @Singleton
 class CategoryEditRepository {
 
@@ -52,38 +53,6 @@ class CategoryEditRepository {
 
     Optional<EditableCategory> find(long id) {
         return list(SELECT + " WHERE k.id = ?", List.of(id)).stream().findFirst();
-    }
-
-    boolean slugTaken(String slug, long exceptId) {
-        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM category WHERE slug = ? AND id <> ?)", ps -> {
-            ps.setString(1, slug);
-            ps.setLong(2, exceptId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        });
-    }
-
-    long insert(CategoryDraft draft) {
-        return jdbc.prepareStatement(
-                "INSERT INTO category (slug, name_ru, name_en, sort_order) VALUES (?, ?, ?, ?) RETURNING id", ps -> {
-                    Sql.bind(ps, List.of(draft.slug(), draft.nameRu(), draft.nameEn(), draft.sortOrder()));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                });
-    }
-
-    boolean update(long id, long version, CategoryDraft draft) {
-        return jdbc.prepareStatement("""
-                UPDATE category SET slug = ?, name_ru = ?, name_en = ?, sort_order = ?, version = version + 1,
-                       updated_at = now()
-                WHERE id = ? AND version = ?""", ps -> {
-            Sql.bind(ps, List.of(draft.slug(), draft.nameRu(), draft.nameEn(), draft.sortOrder(), id, version));
-            return ps.executeUpdate() == 1;
-        });
     }
 
     /** Rows deleted (0 = version moved on), or {@link Sql#REFERENCED}. */

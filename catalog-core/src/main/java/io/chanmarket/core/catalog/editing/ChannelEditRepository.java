@@ -1,8 +1,9 @@
 package io.chanmarket.core.catalog.editing;
 
+import io.chanmarket.core.platform.shared.PageOf;
+import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,10 @@
 package io.chanmarket.core.catalog.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chanmarket.testing.DatabaseTest;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -23,6 +25,9 @@ class CatalogEditingIT implements DatabaseTest {
 
     @Inject
     TransactionOperations<Connection> tx;
+
+    @Inject
+    CategoryRows rows;
 
     private static ChannelDraft aChannelDraft(String title, BigDecimal price) {
         return new ChannelDraft(null, null, title, null, null, null, null, "ru", null, price, null, null, null,
@@ -71,5 +76,34 @@ class CatalogEditingIT implements DatabaseTest {
         assertThat(catalog.category(category.id())).isPresent();
         assertThat(catalog.createCategory(new CategoryDraft(category.slug(), "x", "y", 0)))
                 .isInstanceOf(SaveResult.Duplicate.class);
+    }
+
+    @Test
+    void twoAdminsEditingOneCategoryTheSecondSaveIsRefusedWithTheFirstOnesValues() {
+        String slug = "edited-" + System.nanoTime();
+        EditableCategory loaded = ((SaveResult.Saved<EditableCategory>) catalog
+                .createCategory(new CategoryDraft(slug, "Исходная", "Original", 1))).value();
+        // both admins opened the form at the same version; the first saves
+        assertThat(catalog.updateCategory(loaded.id(), loaded.version(), new CategoryDraft(slug, "Первая", "First", 2)))
+                .isInstanceOf(SaveResult.Saved.class);
+        SaveResult<EditableCategory> second = catalog.updateCategory(loaded.id(), loaded.version(),
+                new CategoryDraft(slug, "Вторая", "Second", 3));
+        assertThat(second).isInstanceOf(SaveResult.Stale.class);
+        EditableCategory current = ((SaveResult.Stale<EditableCategory>) second).current();
+        assertThat(current.nameRu()).isEqualTo("Первая");
+        assertThat(current.version()).isEqualTo(loaded.version() + 1);
+    }
+
+    @Test
+    void theVersionGuardsTheWriteItselfNotOnlyTheCheckBeforeIt() {
+        EditableCategory loaded = ((SaveResult.Saved<EditableCategory>) catalog
+                .createCategory(new CategoryDraft("raced-" + System.nanoTime(), "Р", "E", 0))).value();
+        CategoryDraft first = new CategoryDraft(loaded.slug(), "Первая", "First", 0);
+        rows.update(CategoryRow.edited(loaded, loaded.version(), first));
+        // a second write still carrying the version both read (it passed its check before the first one landed)
+        assertThatThrownBy(() -> rows.update(
+                CategoryRow.edited(loaded, loaded.version(), new CategoryDraft(loaded.slug(), "Вторая", "Second", 0))))
+                        .isInstanceOf(OptimisticLockException.class);
+        assertThat(catalog.category(loaded.id()).orElseThrow().nameRu()).isEqualTo("Первая");
     }
 }

@@ -1,8 +1,8 @@
 package io.chanmarket.webapp.ads.access;
 
-import io.chanmarket.admin.auth.AdminPrincipal;
-import io.chanmarket.admin.auth.Role;
 import io.chanmarket.admin.auth.SignIn;
+import io.chanmarket.admin.identity.AdminPrincipal;
+import io.chanmarket.admin.identity.Role;
 import io.chanmarket.core.ads.apikeys.AdvertiserApiKeys;
 import io.chanmarket.webapp.ads.AdApiErrors;
 import io.micronaut.context.BeanProvider;
@@ -14,12 +14,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
 import java.util.UUID;
 

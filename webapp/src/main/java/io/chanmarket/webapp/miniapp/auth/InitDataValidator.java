@@ -1,6 +1,6 @@
 package io.chanmarket.webapp.miniapp.auth;
 
-import io.chanmarket.core.catalog.users.TelegramUser;
+import io.chanmarket.core.users.TelegramUser;
 import io.chanmarket.webapp.json.Text;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;

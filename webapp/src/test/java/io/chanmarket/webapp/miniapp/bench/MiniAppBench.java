@@ -1,6 +1,6 @@
 package io.chanmarket.webapp.miniapp.bench;
 
-import io.chanmarket.core.catalog.events.SwitchableEventLog;
+import io.chanmarket.core.events.SwitchableEventLog;
 import io.chanmarket.testing.TestInfrastructure;
 import io.chanmarket.webapp.Application;
 import io.chanmarket.webapp.miniapp.SignedInitData;

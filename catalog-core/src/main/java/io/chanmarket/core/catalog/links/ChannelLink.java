@@ -1,5 +1,0 @@
-package io.chanmarket.core.catalog.links;
-
-/** A tracked link of a channel with how many arrivals it brought. */
-public record ChannelLink(TrackedLink link, long arrivals) {
-}
