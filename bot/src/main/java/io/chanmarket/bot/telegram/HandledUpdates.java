@@ -1,9 +1,7 @@
 package io.chanmarket.bot.telegram;
 
-import io.chanmarket.core.platform.db.Jdbc;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,32 +14,21 @@ class HandledUpdates {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandledUpdates.class);
 
-    private final Jdbc jdbc;
+    private final BotUpdateRows rows;
 
-    HandledUpdates(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    HandledUpdates(BotUpdateRows rows) {
+        this.rows = rows;
     }
 
     /** Records the update; false when it had been recorded already. */
     boolean firstTime(int updateId) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c
-                    .prepareStatement("INSERT INTO bot_update (update_id) VALUES (?) ON CONFLICT DO NOTHING")) {
-                ps.setLong(1, updateId);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return rows.record(updateId) == 1;
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     void prune() {
         try {
-            jdbc.read(c -> {
-                try (PreparedStatement ps = c
-                        .prepareStatement("DELETE FROM bot_update WHERE received_at < now() - interval '1 day'")) {
-                    return ps.executeUpdate();
-                }
-            });
+            rows.pruneOlderThanADay();
         } catch (RuntimeException e) {
             LOG.debug("Pruning handled updates failed: {}", e.toString());
         }
