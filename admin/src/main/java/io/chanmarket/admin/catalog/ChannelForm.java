@@ -1,29 +1,76 @@
 package io.chanmarket.admin.catalog;
 
+import io.chanmarket.admin.web.DecimalText;
+import io.chanmarket.admin.web.Forms;
 import io.chanmarket.core.catalog.editing.ChannelDraft;
 import io.chanmarket.core.catalog.editing.EditableChannel;
 import io.chanmarket.core.catalog.editing.GeoShare;
+import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.validation.validator.constraints.ConstraintValidator;
+import io.micronaut.validation.validator.constraints.ConstraintValidatorContext;
+import jakarta.inject.Singleton;
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The channel form as posted: every manual field of the channel card; one form for create and edit. The geo split is
- * one "Country: percent" per line.
+ * The channel form as posted (texts trimmed): every manual field of the channel card; one form for create and edit,
+ * checked by {@link Forms}. The geo split is one "Country: percent" per line. Whether the category exists is asked of
+ * the catalog by the controller.
  */
 @Serdeable
-public record ChannelForm(@Nullable String categoryId, @Nullable String username, @Nullable String title,
-        @Nullable String description, @Nullable String tgLink, @Nullable String tgstatUrl, @Nullable String telemetrUrl,
-        @Nullable String language, @Nullable String country, @Nullable String priceRub, @Nullable String audienceAge,
-        @Nullable String genderMalePct, @Nullable String genderFemalePct, @Nullable String geoSplit,
+@Introspected
+@ChannelForm.Consistent
+public record ChannelForm(@Pattern(regexp = "|[0-9]{1,18}", message = "error.category") @Nullable String categoryId,
+        @Pattern(regexp = "|@?[A-Za-z0-9_]{5,32}", message = "error.channel-username") @Nullable String username,
+        @NotBlank(message = "error.required") @Size(max = 200, message = "error.too-long") @Nullable String title,
+        @Size(max = 4000, message = "error.too-long") @Nullable String description,
+        @Pattern(regexp = HTTPS_URL, message = "error.url") @Pattern(regexp = "|https://t\\.me/.*", message = "error.tme") @Nullable String tgLink,
+        @Pattern(regexp = HTTPS_URL, message = "error.url") @Nullable String tgstatUrl,
+        @Pattern(regexp = HTTPS_URL, message = "error.url") @Nullable String telemetrUrl,
+        @Pattern(regexp = "|[a-z]{2}", message = "error.range") @Nullable String language,
+        @Size(max = 100, message = "error.too-long") @Nullable String country,
+        @DecimalText(min = "0", max = "1000000000000") @Nullable String priceRub,
+        @Pattern(regexp = "|\\d{1,2}\\s*-\\s*\\d{1,2}|\\d{1,2}\\+", message = "error.age") @Nullable String audienceAge,
+        @DecimalText(min = "0", max = "100") @Nullable String genderMalePct,
+        @DecimalText(min = "0", max = "100") @Nullable String genderFemalePct, @Nullable String geoSplit,
         @Nullable String hidden, @Nullable String version) {
 
+    /** Blank, or an https address of at most 500 characters. */
+    static final String HTTPS_URL = "|https://[^\\s/$.?#][^\\s]{0,491}";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public ChannelForm {
+        categoryId = FormValues.trimmed(categoryId);
+        username = FormValues.trimmed(username);
+        title = FormValues.trimmed(title);
+        description = FormValues.trimmed(description);
+        tgLink = FormValues.trimmed(tgLink);
+        tgstatUrl = FormValues.trimmed(tgstatUrl);
+        telemetrUrl = FormValues.trimmed(telemetrUrl);
+        language = FormValues.trimmed(language);
+        country = FormValues.trimmed(country);
+        priceRub = FormValues.trimmed(priceRub);
+        audienceAge = FormValues.trimmed(audienceAge);
+        genderMalePct = FormValues.trimmed(genderMalePct);
+        genderFemalePct = FormValues.trimmed(genderFemalePct);
+        geoSplit = FormValues.trimmed(geoSplit);
+    }
 
     static ChannelForm empty() {
         return new ChannelForm("", "", "", "", "", "", "", "ru", "", "", "", "", "", "", "", "0");
@@ -39,97 +86,113 @@ public record ChannelForm(@Nullable String categoryId, @Nullable String username
                 FormValues.plain(c.genderFemalePct()), geo, c.hidden() ? "on" : "", String.valueOf(c.version()));
     }
 
-    /** The draft, or null with {@code errors} filled; {@code categoryIds} are the categories that exist. */
-    ChannelDraft toDraft(Map<String, String> errors, Set<Long> categoryIds) {
-        String name = FormValues.optional(username);
+    /** Whether the chosen category (if any) is one of {@code categoryIds}, the categories that exist. */
+    boolean categoryExists(Set<Long> categoryIds) {
+        return categoryId.isEmpty() || categoryIds.contains(Long.valueOf(categoryId));
+    }
+
+    /**
+     * The draft of a form that passed its check. A username without links gives the channel its t.me, TGStat and
+     * Telemetr addresses.
+     */
+    ChannelDraft draft() {
+        String name = username.isEmpty() ? null : username.startsWith("@") ? username.substring(1) : username;
+        String link = orNull(tgLink);
+        String tgstat = orNull(tgstatUrl);
+        String telemetr = orNull(telemetrUrl);
         if (name != null) {
-            name = name.startsWith("@") ? name.substring(1) : name;
-            if (!name.matches("[A-Za-z0-9_]{5,32}")) {
-                errors.put("username", "error.channel-username");
-            }
-        }
-        String t = FormValues.required(errors, "title", title, 200);
-        String about = FormValues.optional(errors, "description", description, 4000);
-        String link = FormValues.httpsUrl(errors, "tgLink", tgLink);
-        if (link != null && !errors.containsKey("tgLink") && !link.startsWith("https://t.me/")) {
-            errors.put("tgLink", "error.tme");
-        }
-        String tgstat = FormValues.httpsUrl(errors, "tgstatUrl", tgstatUrl);
-        String telemetr = FormValues.httpsUrl(errors, "telemetrUrl", telemetrUrl);
-        if (name != null && !errors.containsKey("username")) {
             link = link == null ? "https://t.me/" + name : link;
             tgstat = tgstat == null ? "https://tgstat.ru/channel/@" + name : tgstat;
             telemetr = telemetr == null ? "https://telemetr.me/@" + name : telemetr;
         }
-        String lang = FormValues.optional(language);
-        if (lang != null && !lang.matches("[a-z]{2}")) {
-            errors.put("language", "error.range");
-        }
-        String geoCountry = FormValues.optional(errors, "country", country, 100);
-        BigDecimal price = FormValues.decimal(errors, "priceRub", priceRub, BigDecimal.ZERO,
-                new BigDecimal("1000000000000"));
-        String age = FormValues.optional(audienceAge);
-        if (age != null && !age.matches("\\d{1,2}\\s*-\\s*\\d{1,2}|\\d{1,2}\\+")) {
-            errors.put("audienceAge", "error.age");
-        }
-        BigDecimal male = FormValues.decimal(errors, "genderMalePct", genderMalePct, BigDecimal.ZERO, HUNDRED);
-        BigDecimal female = FormValues.decimal(errors, "genderFemalePct", genderFemalePct, BigDecimal.ZERO, HUNDRED);
-        if (male != null && female != null && male.add(female).compareTo(HUNDRED) > 0) {
-            errors.put("genderFemalePct", "error.gender-sum");
-        }
-        List<GeoShare> geo = geo(errors);
-        Long category = category(errors, categoryIds);
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return new ChannelDraft(category, name, t, about, link, tgstat, telemetr, lang, geoCountry, price, age, male,
-                female, geo, hidden != null && !hidden.isBlank());
+        return new ChannelDraft(categoryId.isEmpty() ? null : Long.valueOf(categoryId), name, title,
+                orNull(description), link, tgstat, telemetr, orNull(language), orNull(country), Forms.decimal(priceRub),
+                orNull(audienceAge), Forms.decimal(genderMalePct), Forms.decimal(genderFemalePct), geo(geoSplit),
+                hidden != null && !hidden.isBlank());
     }
 
     long versionNumber() {
         return FormValues.version(version);
     }
 
-    private Long category(Map<String, String> errors, Set<Long> categoryIds) {
-        String value = FormValues.optional(categoryId);
-        if (value == null) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(value);
-            if (categoryIds.contains(id)) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.put("categoryId", "error.category");
-        return null;
+    private static String orNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
-    private List<GeoShare> geo(Map<String, String> errors) {
+    /** The geo split's lines as shares, or null when a line is no "Country: percent" or they add up to over 100%. */
+    static List<GeoShare> geo(String text) {
         List<GeoShare> shares = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
-        for (String line : FormValues.trimmed(geoSplit).split("\\R")) {
+        for (String line : text.split("\\R")) {
             if (line.isBlank()) {
                 continue;
             }
             int colon = line.lastIndexOf(':');
-            Map<String, String> lineErrors = new java.util.HashMap<>();
-            BigDecimal pct = colon > 0
-                    ? FormValues.decimal(lineErrors, "geo", line.substring(colon + 1), BigDecimal.ZERO, HUNDRED) : null;
             String country = colon > 0 ? line.substring(0, colon).trim() : "";
-            if (pct == null || country.isEmpty() || country.length() > 100) {
-                errors.put("geoSplit", "error.geo");
-                return List.of();
+            BigDecimal pct;
+            try {
+                pct = colon > 0 ? Forms.decimal(line.substring(colon + 1)) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (pct == null || pct.signum() < 0 || pct.compareTo(HUNDRED) > 0 || pct.scale() > 2 || country.isEmpty()
+                    || country.length() > 100) {
+                return null;
             }
             total = total.add(pct);
             shares.add(new GeoShare(country, pct));
         }
-        if (total.compareTo(HUNDRED) > 0) {
-            errors.put("geoSplit", "error.geo");
-            return List.of();
+        return total.compareTo(HUNDRED) > 0 ? null : shares;
+    }
+
+    /** The rules between fields: the gender split adds up to at most 100%, the geo split reads as shares. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @Constraint(validatedBy = {})
+    @interface Consistent {
+        String message() default "error.geo";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** Checks {@link Consistent}, each broken rule on its own field. */
+    @Singleton
+    static class ConsistentValidator implements ConstraintValidator<Consistent, ChannelForm> {
+        @Override
+        public boolean isValid(ChannelForm form, AnnotationValue<Consistent> annotation,
+                ConstraintValidatorContext context) {
+            if (form == null) {
+                return true;
+            }
+            boolean valid = true;
+            BigDecimal male = percent(form.genderMalePct());
+            BigDecimal female = percent(form.genderFemalePct());
+            if (male != null && female != null && male.add(female).compareTo(HUNDRED) > 0) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("error.gender-sum").addPropertyNode("genderFemalePct")
+                        .addConstraintViolation();
+                valid = false;
+            }
+            if (geo(form.geoSplit()) == null) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("error.geo").addPropertyNode("geoSplit")
+                        .addConstraintViolation();
+                valid = false;
+            }
+            return valid;
         }
-        return shares;
+
+        /** A valid percentage, or null (blank, or a field error of its own). */
+        private static BigDecimal percent(String text) {
+            try {
+                BigDecimal pct = Forms.decimal(text);
+                return pct == null || pct.signum() < 0 || pct.compareTo(HUNDRED) > 0 || pct.scale() > 2 ? null : pct;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.chanmarket.admin.identity.Allowed;
 import io.chanmarket.admin.identity.Role;
 import io.chanmarket.admin.web.AdminPages;
 import io.chanmarket.admin.web.AdminProblem;
+import io.chanmarket.admin.web.Forms;
 import io.chanmarket.admin.web.Option;
 import io.chanmarket.admin.web.PageContext;
 import io.chanmarket.admin.web.Paging;
@@ -57,13 +58,15 @@ class ChannelsController {
     private final CatalogAdministration administration;
     private final LogoStore logos;
     private final AdminPages pages;
+    private final Forms forms;
 
-    ChannelsController(CatalogEditing catalog, CatalogAdministration administration, LogoStore logos,
-            AdminPages pages) {
+    ChannelsController(CatalogEditing catalog, CatalogAdministration administration, LogoStore logos, AdminPages pages,
+            Forms forms) {
         this.catalog = catalog;
         this.administration = administration;
         this.logos = logos;
         this.pages = pages;
+        this.forms = forms;
     }
 
     @Introspected
@@ -104,24 +107,31 @@ class ChannelsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal actor,
             @Body ChannelForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        ChannelDraft draft = form.toDraft(errors, categoryIds());
-        if (draft == null) {
+        Map<String, String> errors = errors(form);
+        if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(form(request, null, form, errors, null));
         }
-        return outcome(request, null, form, administration.createChannel(actor, draft));
+        return outcome(request, null, form, administration.createChannel(actor, form.draft()));
     }
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal actor,
             long id, @Body ChannelForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        ChannelDraft draft = form.toDraft(errors, categoryIds());
-        if (draft == null) {
+        Map<String, String> errors = errors(form);
+        if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(form(request, id, form, errors, null));
         }
-        return outcome(request, id, form, administration.updateChannel(actor, id, form.versionNumber(), draft));
+        return outcome(request, id, form, administration.updateChannel(actor, id, form.versionNumber(), form.draft()));
+    }
+
+    /** The form's field errors, and whether its category exists. */
+    private Map<String, String> errors(ChannelForm form) {
+        Map<String, String> errors = new LinkedHashMap<>(forms.errors(form));
+        if (!errors.containsKey("categoryId") && !form.categoryExists(categoryIds())) {
+            errors.put("categoryId", "error.category");
+        }
+        return errors;
     }
 
     @Post("/{id}/delete")
@@ -152,17 +162,12 @@ class ChannelsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addReview(HttpRequest<?> request, @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal actor,
             long id, @Body ExtrasForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String author = FormValues.required(errors, "author", form.author(), 200);
-        String text = FormValues.required(errors, "text", form.text(), 4000);
-        Integer rating = FormValues.integer(errors, "rating", form.rating(), 1, 5, false);
-        if (errors.containsKey("rating")) {
-            errors.put("rating", "error.rating");
-        }
+        Map<String, String> errors = forms.errors(form, ExtrasForm.Review.class);
         if (!errors.isEmpty()) {
             return extras(request, id, form, errors, HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        return extrasOutcome(request, id, administration.addReview(actor, id, author, text, rating));
+        return extrasOutcome(request, id, administration.addReview(actor, id, form.author(), form.text(),
+                form.rating().isEmpty() ? null : Integer.valueOf(form.rating())));
     }
 
     @Post("/{id}/reviews/{reviewId}/delete")
@@ -176,14 +181,12 @@ class ChannelsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addAdExample(HttpRequest<?> request,
             @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal actor, long id, @Body ExtrasForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String title = FormValues.required(errors, "title", form.title(), 300);
-        String postUrl = FormValues.httpsUrl(errors, "postUrl", form.postUrl());
-        String imageUrl = FormValues.httpsUrl(errors, "imageUrl", form.imageUrl());
+        Map<String, String> errors = forms.errors(form, ExtrasForm.AdExample.class);
         if (!errors.isEmpty()) {
             return extras(request, id, form, errors, HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        return extrasOutcome(request, id, administration.addAdExample(actor, id, title, postUrl, imageUrl));
+        return extrasOutcome(request, id, administration.addAdExample(actor, id, form.title(),
+                form.postUrl().isEmpty() ? null : form.postUrl(), form.imageUrl().isEmpty() ? null : form.imageUrl()));
     }
 
     @Post("/{id}/ad-examples/{exampleId}/delete")

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,14 @@ import java.util.Map;
  * The admin's one way from a posted form to field errors: a form is a record of the posted texts whose components carry
  * jakarta.validation constraints, each with the message key the page shows ({@code @NotBlank(message =
  * "error.required")}). {@link #errors} checks it and answers, per field in the record's order, the key of its most
- * basic broken constraint (required before too long before not a number before out of range); checks that need the
- * database (a slug taken, a category that does not exist) follow in the feature.
+ * basic broken constraint (required, too long, not a number, out of range, not an address, then the field's own rules);
+ * checks that need the database (a slug taken, a category that does not exist) follow in the feature.
  */
 @Singleton
 public class Forms {
 
     private static final List<String> FIRST = List.of("error.required", "error.too-long", "error.integer",
-            "error.number", "error.range");
+            "error.number", "error.range", "error.url");
 
     private final Validator validator;
 
@@ -42,6 +43,9 @@ public class Forms {
         }
         for (ConstraintViolation<T> violation : validator.validate(form, groups)) {
             String field = field(violation.getPropertyPath());
+            if (field == null || field.isEmpty()) {
+                continue; // a rule between fields names the field it breaks; nothing else is shown
+            }
             String key = violation.getMessage();
             String known = byField.get(field);
             if (known == null || rank(key) < rank(known)) {
@@ -63,6 +67,31 @@ public class Forms {
     private static int rank(String key) {
         int at = FIRST.indexOf(key);
         return at < 0 ? FIRST.size() : at;
+    }
+
+    /** The decimal in posted text ("," as the separator, spaces ignored); null when blank; fails when no number. */
+    public static BigDecimal decimal(String text) {
+        String t = text == null ? "" : text.strip().replace(',', '.').replace(" ", "");
+        return t.isEmpty() ? null : new BigDecimal(t);
+    }
+
+    /** Checks {@link DecimalText}. */
+    @Singleton
+    static class DecimalTextValidator implements ConstraintValidator<DecimalText, CharSequence> {
+        @Override
+        public boolean isValid(CharSequence value, AnnotationValue<DecimalText> annotation,
+                ConstraintValidatorContext context) {
+            BigDecimal number;
+            try {
+                number = decimal(value == null ? null : value.toString());
+            } catch (NumberFormatException e) {
+                context.messageTemplate("error.number");
+                return false;
+            }
+            return number == null || number.scale() <= 2
+                    && number.compareTo(new BigDecimal(annotation.stringValue("min").orElse("0"))) >= 0
+                    && number.compareTo(new BigDecimal(annotation.stringValue("max").orElse("0"))) <= 0;
+        }
     }
 
     /** Checks {@link WholeNumber}. */
