@@ -19,14 +19,16 @@ public class CatalogEditing {
     private final CategoryEditRepository categories;
     private final CategoryRows categoryRows;
     private final ChannelEditRepository channels;
-    private final ChannelExtrasRepository extras;
+    private final ChannelExtraRows.Reviews reviews;
+    private final ChannelExtraRows.AdExamples adExamples;
 
     CatalogEditing(CategoryEditRepository categories, CategoryRows categoryRows, ChannelEditRepository channels,
-            ChannelExtrasRepository extras) {
+            ChannelExtraRows.Reviews reviews, ChannelExtraRows.AdExamples adExamples) {
         this.categories = categories;
         this.categoryRows = categoryRows;
         this.channels = channels;
-        this.extras = extras;
+        this.reviews = reviews;
+        this.adExamples = adExamples;
     }
 
     // Categories
@@ -160,42 +162,44 @@ public class CatalogEditing {
     // Reviews and ad examples
 
     public List<Review> reviews(long channelId) {
-        return extras.reviews(channelId);
+        return reviews.findByChannelId(channelId, ChannelExtraRows.NEWEST_FIRST).stream()
+                .map(ChannelExtraRows.ReviewRow::review).toList();
     }
 
     public SaveResult<Review> addReview(long channelId, String author, String text, Integer rating) {
         if (channels.find(channelId).isEmpty()) {
             return new SaveResult.NotFound<>();
         }
-        long id = extras.addReview(channelId, author, text, rating);
-        return new SaveResult.Saved<>(extras.review(channelId, id).orElseThrow());
+        return new SaveResult.Saved<>(
+                reviews.save(new ChannelExtraRows.ReviewRow(null, channelId, author, text, rating, null)).review());
     }
 
     public SaveResult<Review> deleteReview(long channelId, long id) {
-        Optional<Review> review = extras.review(channelId, id);
-        if (review.isEmpty() || !extras.deleteReview(channelId, id)) {
+        Optional<ChannelExtraRows.ReviewRow> review = reviews.findByIdAndChannelId(id, channelId);
+        if (review.isEmpty() || reviews.deleteByIdAndChannelId(id, channelId) != 1) {
             return new SaveResult.NotFound<>();
         }
-        return new SaveResult.Saved<>(review.get());
+        return new SaveResult.Saved<>(review.get().review());
     }
 
     public List<AdExample> adExamples(long channelId) {
-        return extras.adExamples(channelId);
+        return adExamples.findByChannelId(channelId, ChannelExtraRows.NEWEST_FIRST).stream()
+                .map(ChannelExtraRows.AdExampleRow::example).toList();
     }
 
     public SaveResult<AdExample> addAdExample(long channelId, String title, String postUrl, String imageUrl) {
         if (channels.find(channelId).isEmpty()) {
             return new SaveResult.NotFound<>();
         }
-        long id = extras.addAdExample(channelId, title, postUrl, imageUrl);
-        return new SaveResult.Saved<>(extras.adExample(channelId, id).orElseThrow());
+        return new SaveResult.Saved<>(adExamples
+                .save(new ChannelExtraRows.AdExampleRow(null, channelId, title, postUrl, imageUrl, null)).example());
     }
 
     public SaveResult<AdExample> deleteAdExample(long channelId, long id) {
-        Optional<AdExample> example = extras.adExample(channelId, id);
-        if (example.isEmpty() || !extras.deleteAdExample(channelId, id)) {
+        Optional<ChannelExtraRows.AdExampleRow> example = adExamples.findByIdAndChannelId(id, channelId);
+        if (example.isEmpty() || adExamples.deleteByIdAndChannelId(id, channelId) != 1) {
             return new SaveResult.NotFound<>();
         }
-        return new SaveResult.Saved<>(example.get());
+        return new SaveResult.Saved<>(example.get().example());
     }
 }
