@@ -21,9 +21,9 @@ import java.util.Optional;
 
 /**
  * The parsers' one door for the rest of the product: what the parsers know of a channel, refresh requests (an admin's
- * "refresh now", the on-open refresh of a card), the held values an admin confirms or rejects, and how fresh the
- * catalog's numbers are. Other modules use this class and the records it hands out, nothing else of the module
- * ({@code ArchitectureTest}).
+ * "refresh now"; a card's opening asks through the channel-open event, not through here), the held values an admin
+ * confirms or rejects, and how fresh the catalog's numbers are. Other modules use this class and the records it hands
+ * out, nothing else of the module ({@code ArchitectureTest}).
  */
 @Singleton
 public class Parsers {
@@ -90,11 +90,11 @@ public class Parsers {
     }
 
     /**
-     * The on-open refresh of a channel a page has just read: queues one when its values are older than the on-open age,
-     * never waits on TGStat, never fails the page. Tells whether a refresh is queued.
+     * Whether a refresh of the channel is queued: after a page recorded the channel's opening (which queues one for
+     * stale numbers, {@code OnOpenRefresh}), the page tells the user fresh numbers are on their way.
      */
-    public boolean refreshOnOpen(ChannelRef channel) {
-        return refresher.refreshIfStale(channel).refreshing();
+    public boolean refreshQueued(long channelId) {
+        return refresher.isRefreshing(channelId);
     }
 
     /** A value of the channel the parsers held back and nobody decided yet. */

@@ -1,6 +1,7 @@
 package io.chanmarket.core.events;
 
 import io.chanmarket.core.platform.metrics.AppMetrics;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -48,9 +49,10 @@ public class EventLog {
         this.writer.start();
     }
 
-    /** Queues an event for writing; never blocks on the database unless the queue is full. */
     /** Counted per type in the metrics (set by the container; absent in a bare instance). */
     private volatile AppMetrics metrics;
+    /** Tells the event to the product's listeners (set by the container; absent in a bare instance). */
+    private volatile ApplicationEventPublisher<Event> publisher;
 
     @jakarta.inject.Inject
     void metrics(AppMetrics metrics) {
@@ -59,6 +61,15 @@ public class EventLog {
                 java.util.Arrays.stream(EventType.values()).map(Enum::name).toList());
     }
 
+    @jakarta.inject.Inject
+    void publisher(ApplicationEventPublisher<Event> publisher) {
+        this.publisher = publisher;
+    }
+
+    /**
+     * Queues an event for writing (never blocking on the database unless the queue is full) and tells it to the
+     * listeners of {@link Event}, in the caller's thread: a channel opened asks the parsers for fresh numbers.
+     */
     public void record(Event event) {
         accepted.incrementAndGet();
         AppMetrics m = metrics;
@@ -67,6 +78,10 @@ public class EventLog {
         }
         if (stopping || !queue.offer(event)) {
             write(List.of(event));
+        }
+        ApplicationEventPublisher<Event> p = publisher;
+        if (p != null) {
+            p.publishEvent(event);
         }
     }
 

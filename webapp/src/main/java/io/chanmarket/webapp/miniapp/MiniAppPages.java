@@ -4,7 +4,6 @@ import io.chanmarket.core.catalog.channels.Category;
 import io.chanmarket.core.catalog.channels.ChannelCard;
 import io.chanmarket.core.catalog.channels.ChannelCatalog;
 import io.chanmarket.core.catalog.channels.ChannelDetails;
-import io.chanmarket.core.catalog.metrics.ChannelRef;
 import io.chanmarket.core.events.Event;
 import io.chanmarket.core.events.EventLog;
 import io.chanmarket.core.events.EventType;
@@ -156,8 +155,7 @@ class MiniAppPages {
         ChannelDetails channel = card.details();
         events.record(Event.of(EventType.CHANNEL_OPEN, user.id()).withChannel(id)
                 .withCategory(channel.category() == null ? null : channel.category().id()));
-        boolean refreshing = parsers.refreshOnOpen(new ChannelRef(id, channel.username(), channel.tgstatUrl(),
-                channel.telemetrUrl(), channel.metricsUpdatedAt(), channel.demo()));
+        boolean refreshing = parsers.refreshQueued(id); // the opening just recorded asked for stale numbers
         Texts t = Texts.of(user.language());
         Views.History history = new Views.History(t, id,
                 this.history.window(id, Views.History.WINDOWS[0], channel.priceRub()));
