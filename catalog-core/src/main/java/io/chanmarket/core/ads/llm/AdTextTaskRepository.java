@@ -1,87 +1,66 @@
 package io.chanmarket.core.ads.llm;
 
-import io.chanmarket.core.platform.db.Jdbc;
-import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-@Singleton
-class AdTextTaskRepository {
+/**
+ * {@code ad_text_task} rows (Micronaut Data): a task is stored pending and finished once, by its worker or the sweep.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface AdTextTaskRepository extends GenericRepository<AdTextTaskRepository.Row, UUID> {
 
-    private final Jdbc jdbc;
+    @MappedEntity("ad_text_task")
+    record Row(@Id UUID taskId, UUID advertiserId, @Nullable UUID campaignId, String campaignTitle, String status,
+            @Nullable String text, @Nullable String reason, @DateCreated @Nullable Instant createdAt,
+            @Nullable Instant finishedAt) {
 
-    AdTextTaskRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
+        AdTextTask task() {
+            return new AdTextTask(taskId, advertiserId, campaignId, campaignTitle,
+                    AdTextTask.Status.valueOf(status.toLowerCase(Locale.ROOT)), text, reason, createdAt, finishedAt);
+        }
     }
 
-    AdTextTask insert(UUID taskId, UUID advertiserId, UUID campaignId, String title) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO ad_text_task (task_id, advertiser_id, campaign_id, campaign_title, status)
-                    VALUES (?, ?, ?, ?, 'PENDING') RETURNING""" + COLUMNS)) {
-                ps.setObject(1, taskId);
-                ps.setObject(2, advertiserId);
-                ps.setObject(3, campaignId);
-                ps.setString(4, title);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return row(rs);
-                }
-            }
-        });
+    Row save(Row row);
+
+    Optional<Row> findById(UUID taskId);
+
+    /** Ends a pending task: DONE with its text, or FAILED with the reason; a task already ended stays as it is. */
+    @Query("""
+            UPDATE ad_text_task SET status = :status, text = :text, reason = :reason, finished_at = now()
+             WHERE task_id = :taskId AND status = 'PENDING'""")
+    int end(UUID taskId, String status, @Nullable String text, @Nullable String reason);
+
+    /** Fails the tasks still pending after {@code ageMillis}: the node working on them stopped. */
+    @Query("""
+            UPDATE ad_text_task SET status = 'FAILED', finished_at = now(),
+                   reason = 'the task was abandoned (the server working on it stopped); request a new one'
+             WHERE status = 'PENDING' AND created_at < now() - :ageMillis * interval '1 millisecond'""")
+    int abandonOlderThanMillis(long ageMillis);
+
+    default AdTextTask insert(UUID taskId, UUID advertiserId, @Nullable UUID campaignId, String title) {
+        return save(new Row(taskId, advertiserId, campaignId, title, "PENDING", null, null, null, null)).task();
     }
 
-    void finish(UUID taskId, String text, String reason) {
-        jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE ad_text_task SET status = ?, text = ?, reason = ?, finished_at = now()
-                     WHERE task_id = ? AND status = 'PENDING'""")) {
-                ps.setString(1, text != null ? "DONE" : "FAILED");
-                ps.setString(2, text);
-                ps.setString(3, reason);
-                ps.setObject(4, taskId);
-                return ps.executeUpdate();
-            }
-        });
+    default void finish(UUID taskId, @Nullable String text, @Nullable String reason) {
+        end(taskId, text != null ? "DONE" : "FAILED", text, reason);
     }
 
-    /** Pending tasks older than {@code age} are failed: the node working on them stopped. */
-    int abandonOlderThan(Duration age) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE ad_text_task SET status = 'FAILED', finished_at = now(),
-                           reason = 'the task was abandoned (the server working on it stopped); request a new one'
-                     WHERE status = 'PENDING' AND created_at < now() - ? * interval '1 millisecond'""")) {
-                ps.setLong(1, age.toMillis());
-                return ps.executeUpdate();
-            }
-        });
+    default int abandonOlderThan(Duration age) {
+        return abandonOlderThanMillis(age.toMillis());
     }
 
-    Optional<AdTextTask> find(UUID taskId) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c
-                    .prepareStatement("SELECT" + COLUMNS + " FROM ad_text_task WHERE task_id = ?")) {
-                ps.setObject(1, taskId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    private static final String COLUMNS = " task_id, advertiser_id, campaign_id, campaign_title, status, text, reason,"
-            + " created_at, finished_at";
-
-    private static AdTextTask row(ResultSet rs) throws java.sql.SQLException {
-        Timestamp finished = rs.getTimestamp(9);
-        return new AdTextTask(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                rs.getString(4), AdTextTask.Status.valueOf(rs.getString(5).toLowerCase(java.util.Locale.ROOT)),
-                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                finished == null ? null : finished.toInstant());
+    default Optional<AdTextTask> find(UUID taskId) {
+        return findById(taskId).map(Row::task);
     }
 }
