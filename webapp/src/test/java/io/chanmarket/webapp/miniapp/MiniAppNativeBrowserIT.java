@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,10 @@ class MiniAppNativeBrowserIT {
         tap(By.xpath("//div[contains(@class,'links')]/a[1]"));
         tap(By.xpath("//div[contains(@class,'links')]/a[text()='TGStat']"));
         tap(By.xpath("//div[contains(@class,'links')]/a[text()='Telemetr']"));
+        // the openers are called from the page's click listener: wait for all three instead of reading at once
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> ((List<?>) js("return window.__opened")).size()
+                        + ((List<?>) js("return window.__links")).size() >= 3);
         assertThat(js("return window.__opened")).asList().hasSize(1).first().asString().startsWith("https://t.me/");
         assertThat(js("return window.__links")).asList().containsExactly("https://tgstat.ru/channel/@x",
                 "https://telemetr.me/@x");
