@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 
@@ -16,6 +17,8 @@ public final class Languages {
 
     public static final String DEFAULT = "ru";
     public static final List<String> SUPPORTED = List.of("ru", "en");
+    private static final Map<String, Locale> LOCALES = Map.of("ru", Locale.forLanguageTag("ru"), "en",
+            Locale.forLanguageTag("en"));
     private static final Set<String> RUSSIAN_SPEAKING = Set.of("ru", "uk", "be", "kk", "uz", "ky", "tg", "hy", "az");
 
     private Languages() {
@@ -36,12 +39,18 @@ public final class Languages {
 
     /** One language's bundle {@code baseName}, without falling back to the machine's default locale. */
     public static ResourceBundle bundle(String baseName, String language) {
-        return ResourceBundle.getBundle(baseName, Locale.forLanguageTag(language),
+        return ResourceBundle.getBundle(baseName, locale(language),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** {@code pattern} with {@code args} put in, numbers and dates in the language's style. */
     public static String format(String pattern, String language, Object... args) {
-        return new MessageFormat(pattern, Locale.forLanguageTag(language)).format(args);
+        return new MessageFormat(pattern, locale(language)).format(args);
+    }
+
+    /** The locale of a supported language, kept rather than parsed again on every text of a page. */
+    private static Locale locale(String language) {
+        Locale locale = LOCALES.get(language);
+        return locale != null ? locale : Locale.forLanguageTag(language);
     }
 }
