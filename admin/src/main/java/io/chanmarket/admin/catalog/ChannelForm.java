@@ -129,14 +129,9 @@ public record ChannelForm(@Pattern(regexp = "|[0-9]{1,18}", message = "error.cat
             }
             int colon = line.lastIndexOf(':');
             String country = colon > 0 ? line.substring(0, colon).trim() : "";
-            BigDecimal pct;
-            try {
-                pct = colon > 0 ? Forms.decimal(line.substring(colon + 1)) : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (pct == null || pct.signum() < 0 || pct.compareTo(HUNDRED) > 0 || pct.scale() > 2 || country.isEmpty()
-                    || country.length() > 100) {
+            BigDecimal pct = colon > 0 ? Forms.decimalWithin(line.substring(colon + 1), BigDecimal.ZERO, HUNDRED)
+                    : null;
+            if (pct == null || country.isEmpty() || country.length() > 100) {
                 return null;
             }
             total = total.add(pct);
@@ -168,8 +163,8 @@ public record ChannelForm(@Pattern(regexp = "|[0-9]{1,18}", message = "error.cat
                 return true;
             }
             boolean valid = true;
-            BigDecimal male = percent(form.genderMalePct());
-            BigDecimal female = percent(form.genderFemalePct());
+            BigDecimal male = Forms.decimalWithin(form.genderMalePct(), BigDecimal.ZERO, HUNDRED);
+            BigDecimal female = Forms.decimalWithin(form.genderFemalePct(), BigDecimal.ZERO, HUNDRED);
             if (male != null && female != null && male.add(female).compareTo(HUNDRED) > 0) {
                 context.disableDefaultConstraintViolation();
                 context.buildConstraintViolationWithTemplate("error.gender-sum").addPropertyNode("genderFemalePct")
@@ -183,16 +178,6 @@ public record ChannelForm(@Pattern(regexp = "|[0-9]{1,18}", message = "error.cat
                 valid = false;
             }
             return valid;
-        }
-
-        /** A valid percentage, or null (blank, or a field error of its own). */
-        private static BigDecimal percent(String text) {
-            try {
-                BigDecimal pct = Forms.decimal(text);
-                return pct == null || pct.signum() < 0 || pct.compareTo(HUNDRED) > 0 || pct.scale() > 2 ? null : pct;
-            } catch (NumberFormatException e) {
-                return null;
-            }
         }
     }
 }

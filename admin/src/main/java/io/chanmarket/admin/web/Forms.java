@@ -75,6 +75,21 @@ public class Forms {
         return t.isEmpty() ? null : new BigDecimal(t);
     }
 
+    /** Whether {@code number} lies within [{@code min}, {@code max}] with at most two decimals. */
+    public static boolean within(BigDecimal number, BigDecimal min, BigDecimal max) {
+        return number.scale() <= 2 && number.compareTo(min) >= 0 && number.compareTo(max) <= 0;
+    }
+
+    /** The decimal in {@code text} when it is one within [{@code min}, {@code max}] ({@link #within}), else null. */
+    public static BigDecimal decimalWithin(String text, BigDecimal min, BigDecimal max) {
+        try {
+            BigDecimal number = decimal(text);
+            return number != null && within(number, min, max) ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Checks {@link DecimalText}. */
     @Singleton
     static class DecimalTextValidator implements ConstraintValidator<DecimalText, CharSequence> {
@@ -88,9 +103,8 @@ public class Forms {
                 context.messageTemplate("error.number");
                 return false;
             }
-            return number == null || number.scale() <= 2
-                    && number.compareTo(new BigDecimal(annotation.stringValue("min").orElse("0"))) >= 0
-                    && number.compareTo(new BigDecimal(annotation.stringValue("max").orElse("0"))) <= 0;
+            return number == null || within(number, new BigDecimal(annotation.stringValue("min").orElse("0")),
+                    new BigDecimal(annotation.stringValue("max").orElse("0")));
         }
     }
 
